@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// AssetScore: creative assets as data, matched to people.
+///
+/// Dependency rule (see docs/ARCHITECTURE.md): `AssetScoreCore` imports only Foundation;
+/// every other module depends on it, never the other way round. C libraries come from
+/// Debian packages and are wrapped as system-library targets with a small `shim.h`.
+let package = Package(
+    name: "AssetScore",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "assetscore", targets: ["assetscore"])
+    ],
+    targets: [
+        // C libraries (Debian packages), each a module map plus a shim header.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+
+        // The core: dictionary, normalisation, mapping, scoring, domain types. Foundation only.
+        .target(name: "AssetScoreCore"),
+        // Snowball stemming behind the core's `Stemmer` protocol.
+        .target(name: "AssetScoreText", dependencies: ["AssetScoreCore", "CStemmer"]),
+        // SQLite storage behind the core's `AssetStore` protocol.
+        .target(name: "AssetScoreStorage", dependencies: ["AssetScoreCore", "CSQLite"]),
+        // The embedded offline analyser (libvips, tesseract) and the ingest pipeline.
+        .target(name: "AssetScoreIngest", dependencies: ["AssetScoreCore", "CVips", "CTesseract"]),
+        // Subcommands; the executable only wires concrete parts together.
+        .target(
+            name: "AssetScoreCLI",
+            dependencies: ["AssetScoreCore", "AssetScoreText", "AssetScoreStorage", "AssetScoreIngest"]
+        ),
+        .executableTarget(name: "assetscore", dependencies: ["AssetScoreCLI"]),
+
+        .testTarget(name: "AssetScoreCoreTests", dependencies: ["AssetScoreCore", "AssetScoreText"]),
+        .testTarget(name: "AssetScoreStorageTests", dependencies: ["AssetScoreStorage", "AssetScoreCore"]),
+        .testTarget(name: "AssetScoreIngestTests", dependencies: ["AssetScoreIngest", "AssetScoreCore"]),
+        .testTarget(
+            name: "AssetScoreCLITests",
+            dependencies: ["AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,65 @@
+import Foundation
+
+/// One weighted attribute of a user or persona, as imported and as mapped.
+public struct UserAttribute: Codable, Sendable, Hashable {
+    public var facet: String
+    /// The value as it came from the CRM (or the persona file).
+    public var value: String
+    public var weight: Double
+    public var entry: String?
+    public var method: MappingMethod
+    public var reviewItemID: Int64?
+
+    public init(
+        facet: String, value: String, weight: Double = 1, entry: String? = nil, method: MappingMethod = .unmapped,
+        reviewItemID: Int64? = nil
+    ) {
+        self.facet = facet
+        self.value = value
+        self.weight = weight
+        self.entry = entry
+        self.method = method
+        self.reviewItemID = reviewItemID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case facet, value, weight, entry, method
+        case reviewItemID = "review_item_id"
+    }
+}
+
+/// A user from a CRM export.
+public struct UserProfile: Codable, Sendable, Hashable {
+    public var id: String
+    public var attributes: [UserAttribute]
+    /// Where it came from ("csv:users.csv", "segment", ...).
+    public var source: String
+    public var updatedAt: Date
+
+    public init(id: String, attributes: [UserAttribute], source: String, updatedAt: Date = Date()) {
+        self.id = id
+        self.attributes = attributes
+        self.source = source
+        self.updatedAt = updatedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, attributes, source
+        case updatedAt = "updated_at"
+    }
+}
+
+/// A named profile for previews ("Budget traveller", "Night owl gamer").
+public struct Persona: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var description: String?
+    public var attributes: [UserAttribute]
+
+    public init(id: String, name: String, description: String? = nil, attributes: [UserAttribute]) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.attributes = attributes
+    }
+}

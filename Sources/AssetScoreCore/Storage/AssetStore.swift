@@ -1,0 +1,114 @@
+import Foundation
+
+/// Counts of what a dictionary import changed.
+public struct DictionaryImportSummary: Codable, Sendable, Hashable {
+    public var facetsAdded = 0
+    public var facetsUpdated = 0
+    public var entriesAdded = 0
+    public var entriesUpdated = 0
+    public var unchanged = 0
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case unchanged
+        case facetsAdded = "facets_added"
+        case facetsUpdated = "facets_updated"
+        case entriesAdded = "entries_added"
+        case entriesUpdated = "entries_updated"
+    }
+}
+
+/// Everything one successful analysis writes, stored in one transaction.
+public struct IngestRecord: Sendable {
+    /// `id == 0` for a new asset; an existing id when changed bytes give a new analysis version.
+    public var asset: Asset
+    public var analysis: Analysis
+    /// Mapped (or flagged) tags; ids are assigned by the store.
+    public var tags: [AssetTag]
+
+    public init(asset: Asset, analysis: Analysis, tags: [AssetTag]) {
+        self.asset = asset
+        self.analysis = analysis
+        self.tags = tags
+    }
+}
+
+/// A remembered rejection: this normalised text in this facet is not an attribute.
+public struct RejectionKey: Hashable, Sendable, Codable {
+    public var facet: String
+    public var normalized: String
+    public init(facet: String, normalized: String) {
+        self.facet = facet
+        self.normalized = normalized
+    }
+}
+
+/// Re-maps a text (facet, raw text) with the current dictionary; used after decisions and imports.
+public typealias RemapFunction = @Sendable (_ facet: String?, _ text: String) -> MappingResult
+
+/// What every storage backend (SQLite now, PostgreSQL later) provides, with the same behaviour.
+///
+/// Every method that changes more than one row does so in one transaction: on error nothing of
+/// it is stored. Errors name what they were about.
+public protocol AssetStore: AnyObject {
+    // MARK: Dictionary
+    func loadDictionary() throws -> AttributeDictionary
+    /// Adds or updates facets and entries in one transaction; identical rows count as unchanged.
+    /// Writes one audit event per changed row.
+    func importDictionary(facets: [Facet], entries: [DictionaryEntry], source: String, actor: String) throws
+        -> DictionaryImportSummary
+    /// Adds an alias (or hidden label) to an entry; no-op when it is already there.
+    func addAlias(entry: String, alias: String, hidden: Bool, actor: String) throws
+    func entryUsage() throws -> [String: Int]
+
+    // MARK: Campaigns
+    func upsertCampaign(_ campaign: Campaign) throws
+    func campaign(_ id: String) throws -> Campaign?
+    func campaigns() throws -> [Campaign]
+
+    // MARK: Assets and analyses
+    func asset(id: Int64) throws -> Asset?
+    func asset(campaign: String, contentHash: String) throws -> Asset?
+    func asset(campaign: String, path: String) throws -> Asset?
+    /// Assets, newest first; nil filters mean all.
+    func assets(campaign: String?, status: AssetStatus?) throws -> [Asset]
+    /// Stores asset, analysis and tags in one transaction, links unmapped non-hint tags to
+    /// (new or existing) pending review items, and sets the asset's status. Returns the stored asset.
+    @discardableResult func saveIngest(_ record: IngestRecord) throws -> Asset
+    /// Stores an asset as `failed` with its reason (new or existing asset).
+    @discardableResult func saveFailure(_ asset: Asset) throws -> Asset
+    func latestAnalysis(assetID: Int64) throws -> Analysis?
+    func analyses(assetID: Int64) throws -> [Analysis]
+    /// Tags of an asset's latest analysis.
+    func tags(assetID: Int64) throws -> [AssetTag]
+    /// Tags of the latest analyses of every scorable asset in a campaign, by asset id.
+    func scoringTags(campaign: String) throws -> [Int64: [AssetTag]]
+
+    // MARK: Review
+    /// Pending items by impact (occurrences, then campaigns), or all when `status` is nil.
+    func reviewItems(status: ReviewStatus?) throws -> [ReviewItem]
+    func reviewItem(id: Int64) throws -> ReviewItem?
+    func rejections() throws -> Set<RejectionKey>
+    /// Applies a decision: adds the alias or creates the entry, re-maps every waiting tag and user
+    /// attribute, updates asset statuses, writes the audit log. Refuses an item that is not pending
+    /// (saying who decided it).
+    @discardableResult func decide(itemID: Int64, decision: ReviewDecision, actor: String) throws -> ReviewItem
+    /// Reverts the last decision on an item, so it is pending again.
+    @discardableResult func undoDecision(itemID: Int64, actor: String) throws -> ReviewItem
+    /// Re-maps every tag and user attribute still waiting for review (after a dictionary change);
+    /// returns how many got mapped.
+    @discardableResult func remapUnresolved(_ remap: RemapFunction, actor: String) throws -> Int
+
+    // MARK: Users and personas
+    /// Upserts users (attributes already mapped); unmapped attributes get review items. One transaction per call.
+    func saveUsers(_ users: [UserProfile], actor: String) throws
+    func user(id: String) throws -> UserProfile?
+    func users(limit: Int, offset: Int) throws -> [UserProfile]
+    func userCount() throws -> Int
+    func savePersona(_ persona: Persona, actor: String) throws
+    func persona(id: String) throws -> Persona?
+    func personas() throws -> [Persona]
+
+    // MARK: Audit
+    func auditLog(limit: Int) throws -> [AuditEvent]
+}
