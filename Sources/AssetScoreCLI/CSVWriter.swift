@@ -1,0 +1,74 @@
+import Foundation
+
+/// Writes RFC 4180 CSV to a file atomically (a temporary file renamed into place when complete),
+/// or to standard output.
+///
+/// Text cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) get a
+/// leading apostrophe, the usual defence against CSV injection when an export is opened in Excel.
+final class CSVWriter {
+    private let handle: FileHandle
+    private let finalURL: URL?
+    private let tempURL: URL?
+    private var buffer = ""
+
+    init(path: String?) throws {
+        if let path, path != "-" {
+            let url = URL(fileURLWithPath: path)
+            let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+            guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
+                throw CSVWriteError(path: path, message: "cannot create file")
+            }
+            handle = try FileHandle(forWritingTo: temp)
+            finalURL = url
+            tempURL = temp
+        } else {
+            handle = .standardOutput
+            finalURL = nil
+            tempURL = nil
+        }
+    }
+
+    func row(_ cells: [String]) {
+        buffer += cells.map(Self.escape).joined(separator: ",")
+        buffer += "\r\n"
+        if buffer.utf8.count > 256 * 1024 { flushBuffer() }
+    }
+
+    static func escape(_ cell: String) -> String {
+        var c = cell
+        if let first = c.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(Character(first)), Double(c) == nil {
+            c = "'" + c
+        }
+        if c.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + c.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return c
+    }
+
+    private func flushBuffer() {
+        handle.write(Data(buffer.utf8))
+        buffer = ""
+    }
+
+    /// Completes the file (rename into place). Without `finish`, `abandon` removes the partial file.
+    func finish() throws {
+        flushBuffer()
+        guard let finalURL, let tempURL else { return }
+        try handle.close()
+        if FileManager.default.fileExists(atPath: finalURL.path) { _ = try FileManager.default.replaceItemAt(finalURL, withItemAt: tempURL) } else {
+            try FileManager.default.moveItem(at: tempURL, to: finalURL)
+        }
+    }
+
+    func abandon() {
+        guard let tempURL else { return }
+        try? handle.close()
+        try? FileManager.default.removeItem(at: tempURL)
+    }
+}
+
+struct CSVWriteError: Error, CustomStringConvertible {
+    var path: String
+    var message: String
+    var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,4 @@
+import AssetScoreCLI
+import Foundation
+
+exit(CommandLineTool.main(Array(CommandLine.arguments.dropFirst())))
