@@ -13,8 +13,8 @@ extension SQLiteStore {
             row: Self.asset)
     }
 
-    /// The newest asset stored under `path` (a path is not unique: changed bytes at the same path
-    /// normally update the same asset, but a copy under a new campaign folder may share it).
+    /// The newest asset stored under `path`. Paths are indexed but not unique: changed bytes at a
+    /// path normally update its asset, yet a caller may also store them as a new one.
     public func asset(campaign: String, path: String) throws -> Asset? {
         try db.queryFirst(
             "SELECT \(Self.assetColumns) FROM assets WHERE campaign = ? AND path = ? ORDER BY id DESC LIMIT 1",
