@@ -14,10 +14,14 @@ public struct AssetTag: Codable, Sendable, Hashable {
     public var mappingConfidence: Double
     /// Set while the tag waits for an operator; nil for mapped, rejected and ignored hint tags.
     public var reviewItemID: Int64?
+    /// The mapper's best candidates; the store copies them into a new review item so the
+    /// reviewer sees suggestions. Not serialised: stored with the review item, not the tag.
+    public var candidates: [MappingCandidate] = []
 
     public init(
         id: Int64 = 0, assetID: Int64 = 0, analysisID: Int64 = 0, raw: RawTag, facet: String, normalized: String,
-        entry: String?, method: MappingMethod, mappingConfidence: Double, reviewItemID: Int64? = nil
+        entry: String?, method: MappingMethod, mappingConfidence: Double, reviewItemID: Int64? = nil,
+        candidates: [MappingCandidate] = []
     ) {
         self.id = id
         self.assetID = assetID
@@ -29,6 +33,7 @@ public struct AssetTag: Codable, Sendable, Hashable {
         self.method = method
         self.mappingConfidence = mappingConfidence
         self.reviewItemID = reviewItemID
+        self.candidates = candidates
     }
 
     /// What scoring multiplies by: the producer's confidence times the mapping's.

@@ -5,6 +5,9 @@ public struct UserAttribute: Codable, Sendable, Hashable {
     public var facet: String
     /// The value as it came from the CRM (or the persona file).
     public var value: String
+    /// The mapper's normalised form of `value`; the store groups unmapped attributes into review
+    /// items by (facet, normalized), like tags. nil makes the store fold case and spaces itself.
+    public var normalized: String?
     public var weight: Double
     public var entry: String?
     public var method: MappingMethod
@@ -12,10 +15,11 @@ public struct UserAttribute: Codable, Sendable, Hashable {
 
     public init(
         facet: String, value: String, weight: Double = 1, entry: String? = nil, method: MappingMethod = .unmapped,
-        reviewItemID: Int64? = nil
+        reviewItemID: Int64? = nil, normalized: String? = nil
     ) {
         self.facet = facet
         self.value = value
+        self.normalized = normalized
         self.weight = weight
         self.entry = entry
         self.method = method
@@ -23,7 +27,7 @@ public struct UserAttribute: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case facet, value, weight, entry, method
+        case facet, value, weight, entry, method, normalized
         case reviewItemID = "review_item_id"
     }
 }

@@ -1,0 +1,158 @@
+import AssetScoreCore
+import Foundation
+
+extension SQLiteStore {
+    /// Upserts users and replaces their attributes, in one transaction. Unmapped attributes wait
+    /// on review items (created when missing); keys already decided or rejected take that outcome.
+    public func saveUsers(_ users: [UserProfile], actor: String) throws {
+        guard !users.isEmpty else { return }
+        try db.transaction {
+            let now = Date()
+            var seen: Set<String> = []
+            var counts = (attributes: 0, waiting: 0)
+            for user in users {
+                guard !user.id.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw StorageError.invalidInput("\(user.source): a user has an empty id")
+                }
+                guard seen.insert(user.id).inserted else {
+                    throw StorageError.invalidInput("\(user.source): user '\(user.id)' appears twice in one import")
+                }
+                try db.run(
+                    """
+                    INSERT INTO users (id, source, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at
+                    """,
+                    user.id, user.source, StoredDate.text(user.updatedAt))
+                try db.run("DELETE FROM user_attributes WHERE user_id = ?", user.id)
+                for attribute in user.attributes {
+                    let (stored, resolvedBy) = try linkedAttribute(attribute, at: now)
+                    if let entry = stored.entry, !(try entryExists(entry)) {
+                        throw StorageError.invalidInput(
+                            "\(user.source): user '\(user.id)' attribute \(attribute.facet)='\(attribute.value)' "
+                                + "is mapped to entry '\(entry)', which does not exist")
+                    }
+                    try db.run(
+                        """
+                        INSERT INTO user_attributes (user_id, facet, value, normalized, weight, entry, method, review_item_id,
+                            resolved_by_item)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                        user.id, stored.facet, stored.value, stored.normalized ?? "", stored.weight, stored.entry,
+                        stored.method.rawValue, stored.reviewItemID, resolvedBy)
+                    counts.attributes += 1
+                    if stored.reviewItemID != nil { counts.waiting += 1 }
+                }
+            }
+            let sources = Array(Set(users.map(\.source))).sorted().joined(separator: ", ")
+            try audit(
+                actor: actor, action: "users.save", subject: sources, before: String?.none,
+                after: ["users": users.count, "attributes": counts.attributes, "waiting_for_review": counts.waiting], at: now)
+        }
+    }
+
+    public func user(id: String) throws -> UserProfile? {
+        guard let (source, updatedAt) = try db.queryFirst(
+            "SELECT source, updated_at FROM users WHERE id = ?", id, row: { ($0.text(0), $0.text(1)) })
+        else { return nil }
+        return UserProfile(
+            id: id, attributes: try attributes(ofUser: id), source: source,
+            updatedAt: try StoredDate.date(updatedAt, what: "users.updated_at of '\(id)'"))
+    }
+
+    /// Users ordered by id, a page at a time.
+    public func users(limit: Int, offset: Int) throws -> [UserProfile] {
+        let rows = try db.query(
+            "SELECT id, source, updated_at FROM users ORDER BY id LIMIT ? OFFSET ?", max(limit, 0), max(offset, 0)
+        ) { ($0.text(0), $0.text(1), $0.text(2)) }
+        return try rows.map { id, source, updatedAt in
+            UserProfile(
+                id: id, attributes: try attributes(ofUser: id), source: source,
+                updatedAt: try StoredDate.date(updatedAt, what: "users.updated_at of '\(id)'"))
+        }
+    }
+
+    public func userCount() throws -> Int {
+        Int(try db.scalarInt("SELECT COUNT(*) FROM users") ?? 0)
+    }
+
+    /// Stores a persona with its attributes as given (personas are written by hand, so their
+    /// attributes are not sent to review); audited when it changed.
+    public func savePersona(_ persona: Persona, actor: String) throws {
+        guard !persona.id.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StorageError.invalidInput("persona '\(persona.name)' has an empty id")
+        }
+        try db.transaction {
+            let before = try self.persona(id: persona.id)
+            var stored = persona
+            for index in stored.attributes.indices {
+                stored.attributes[index].reviewItemID = nil
+                if let entry = stored.attributes[index].entry, !(try entryExists(entry)) {
+                    let a = stored.attributes[index]
+                    throw StorageError.invalidInput(
+                        "persona '\(persona.id)' attribute \(a.facet)='\(a.value)' is mapped to entry '\(entry)', which does not exist")
+                }
+            }
+            guard before != stored else { return }
+            try db.run(
+                """
+                INSERT INTO personas (id, name, description, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
+                    updated_at = excluded.updated_at
+                """,
+                stored.id, stored.name, stored.description, StoredDate.text(Date()))
+            try db.run("DELETE FROM persona_attributes WHERE persona_id = ?", stored.id)
+            for a in stored.attributes {
+                try db.run(
+                    """
+                    INSERT INTO persona_attributes (persona_id, facet, value, normalized, weight, entry, method)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    stored.id, a.facet, a.value, a.normalized, a.weight, a.entry, a.method.rawValue)
+            }
+            try audit(actor: actor, action: "persona.save", subject: stored.id, before: before, after: stored)
+        }
+    }
+
+    public func persona(id: String) throws -> Persona? {
+        guard let (name, description) = try db.queryFirst(
+            "SELECT name, description FROM personas WHERE id = ?", id, row: { ($0.text(0), $0.optionalText(1)) })
+        else { return nil }
+        return Persona(id: id, name: name, description: description, attributes: try attributes(ofPersona: id))
+    }
+
+    public func personas() throws -> [Persona] {
+        let rows = try db.query("SELECT id, name, description FROM personas ORDER BY id") {
+            ($0.text(0), $0.text(1), $0.optionalText(2))
+        }
+        return try rows.map { id, name, description in
+            Persona(id: id, name: name, description: description, attributes: try attributes(ofPersona: id))
+        }
+    }
+
+    // MARK: Rows
+
+    private func attributes(ofUser id: String) throws -> [UserAttribute] {
+        try db.query(
+            """
+            SELECT facet, value, weight, entry, method, review_item_id, normalized
+            FROM user_attributes WHERE user_id = ? ORDER BY id
+            """, id, row: { try Self.attribute($0, owner: "user '\(id)'") })
+    }
+
+    private func attributes(ofPersona id: String) throws -> [UserAttribute] {
+        try db.query(
+            """
+            SELECT facet, value, weight, entry, method, NULL, normalized
+            FROM persona_attributes WHERE persona_id = ? ORDER BY id
+            """, id, row: { try Self.attribute($0, owner: "persona '\(id)'") })
+    }
+
+    private static func attribute(_ row: SQLiteRow, owner: String) throws -> UserAttribute {
+        guard let method = MappingMethod(rawValue: row.text(4)) else {
+            throw StorageError.corrupt("attribute method of \(owner): unknown method '\(row.text(4))'")
+        }
+        return UserAttribute(
+            facet: row.text(0), value: row.text(1), weight: row.double(2), entry: row.optionalText(3), method: method,
+            reviewItemID: row.optionalInt64(5), normalized: row.optionalText(6))
+    }
+}
