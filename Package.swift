@@ -30,7 +30,8 @@ let package = Package(
         // Subcommands; the executable only wires concrete parts together.
         .target(
             name: "AssetScoreCLI",
-            dependencies: ["AssetScoreCore", "AssetScoreText", "AssetScoreStorage", "AssetScoreIngest"]
+            dependencies: ["AssetScoreCore", "AssetScoreText", "AssetScoreStorage", "AssetScoreIngest"],
+            resources: [.copy("Resources/default-dictionary.json")]
         ),
         .executableTarget(name: "assetscore", dependencies: ["AssetScoreCLI"]),
 

@@ -30,6 +30,19 @@ public struct UserAttribute: Codable, Sendable, Hashable {
         case facet, value, weight, entry, method, normalized
         case reviewItemID = "review_item_id"
     }
+
+    /// Only facet and value are required, so persona files and JSON payloads can give just
+    /// `{"facet", "value", "weight"}`; the mapping fields default to "not mapped yet".
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        facet = try c.decode(String.self, forKey: .facet)
+        value = try c.decode(String.self, forKey: .value)
+        normalized = try c.decodeIfPresent(String.self, forKey: .normalized)
+        weight = try c.decodeIfPresent(Double.self, forKey: .weight) ?? 1
+        entry = try c.decodeIfPresent(String.self, forKey: .entry)
+        method = try c.decodeIfPresent(MappingMethod.self, forKey: .method) ?? .unmapped
+        reviewItemID = try c.decodeIfPresent(Int64.self, forKey: .reviewItemID)
+    }
 }
 
 /// A user from a CRM export.
