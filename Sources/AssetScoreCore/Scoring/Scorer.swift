@@ -1,0 +1,150 @@
+import Foundation
+
+/// Chooses a campaign's variant for a user's weighted attributes, and says why.
+///
+/// Everything that does not depend on the user (each variant's best tag per entry, the entry
+/// hierarchy, facet weights) is computed once in `init`, so `decide` costs a few hash lookups per
+/// attribute and variant and can serve many users from one instance. It does no I/O.
+///
+/// A variant's score is the sum over the user's mapped attributes of
+/// attribute weight × facet weight × match × tag confidence, where match is 1 for the same
+/// entry, 0.5 for a directly broader or narrower one and 0.25 two levels apart; per attribute and
+/// variant only the best matching tag counts, so duplicate tags never add up.
+public struct Scorer: Sendable {
+    public let campaign: Campaign
+    let variants: [VariantIndex]
+    /// Deprecated entry -> the active entry that replaced it.
+    let redirect: [String: String]
+    /// Entry -> broader entries, nearest first, at most two.
+    let ancestors: [String: [String]]
+    let labels: [String: String]
+    let facetOfEntry: [String: String]
+    let facetWeights: [String: Double]
+
+    /// Credit for a match one and two levels apart in the hierarchy.
+    static let partialMatch = [0.5, 0.25]
+
+    /// `assets` are the campaign's scorable assets (others are ignored); `tags` their tags by asset
+    /// id, of which only mapped ones (`entry != nil`) count.
+    public init(dictionary: AttributeDictionary, campaign: Campaign, assets: [Asset], tags: [Int64: [AssetTag]]) {
+        self.campaign = campaign
+        var redirect: [String: String] = [:]
+        var ancestors: [String: [String]] = [:]
+        var labels: [String: String] = [:]
+        var facetOfEntry: [String: String] = [:]
+        for entry in dictionary.entries {
+            labels[entry.id] = entry.label
+            facetOfEntry[entry.id] = entry.facet
+            if entry.status == .deprecated, let active = dictionary.resolveActive(entry.id) {
+                redirect[entry.id] = active.id
+            }
+            let up = Array(dictionary.ancestors(of: entry.id).prefix(2))
+            if !up.isEmpty { ancestors[entry.id] = up }
+        }
+        var facetWeights: [String: Double] = [:]
+        for facet in dictionary.facets { facetWeights[facet.id] = facet.weight }
+        for (facet, weight) in campaign.facetWeights { facetWeights[facet] = weight }
+
+        var seen: Set<Int64> = []
+        let scorable = assets.filter { $0.status.isScorable && seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
+        variants = scorable.map {
+            VariantIndex(asset: $0, tags: tags[$0.id] ?? [], redirect: redirect, ancestors: ancestors)
+        }
+        self.redirect = redirect
+        self.ancestors = ancestors
+        self.labels = labels
+        self.facetOfEntry = facetOfEntry
+        self.facetWeights = facetWeights
+    }
+
+    /// Scores every variant for `attributes` and picks the winner (or the fallback).
+    ///
+    /// `subject` is the user or persona id recorded in the decision.
+    public func decide(attributes: [UserAttribute], subject: String?) -> Decision {
+        var notes: [String] = []
+        let (mapped, unmapped) = mappedAttributes(attributes)
+        if !unmapped.isEmpty { notes.append(Self.unmappedNote(unmapped)) }
+        guard !variants.isEmpty else {
+            notes.insert("Campaign \(campaign.id) has no scorable variants, so there is nothing to serve.", at: 0)
+            return Decision(campaign: campaign.id, subject: subject, winner: nil, ranking: [], usedFallback: false,
+                            notes: notes)
+        }
+
+        let ranking = variants.map { score($0, mapped) }.sorted {
+            $0.score != $1.score ? $0.score > $1.score : $0.assetID < $1.assetID
+        }
+        var winner = ranking[0]
+        let usedFallback = ranking.allSatisfy { $0.score == 0 }
+        if usedFallback {
+            winner = fallbackVariant(in: ranking)
+            notes.insert(fallbackNote(winner: winner, hadMappedAttributes: !mapped.isEmpty), at: 0)
+        } else if ranking.count > 1 && ranking[1].score == winner.score {
+            notes.insert("\(winner.path) tied with \(ranking[1].path) at \(Self.formatted(winner.score)); the lower asset id wins.", at: 0)
+        }
+        if winner.unresolvedTags > 0 {
+            let count = winner.unresolvedTags == 1 ? "1 tag awaits" : "\(winner.unresolvedTags) tags await"
+            notes.append("\(winner.path) scored on mapped tags only; \(count) review.")
+        }
+        return Decision(campaign: campaign.id, subject: subject, winner: winner, ranking: ranking,
+                        usedFallback: usedFallback, notes: notes)
+    }
+}
+
+extension Scorer {
+    /// A user attribute ready for scoring: its entry resolved past deprecation.
+    struct MappedAttribute {
+        var entry: String
+        var facet: String
+        var weight: Double
+        var ancestors: [String]
+    }
+
+    /// Splits attributes into mapped (one per entry, the largest absolute weight winning, so a
+    /// profile listing "red" and "crimson" does not count red twice) and unmapped ones.
+    func mappedAttributes(_ attributes: [UserAttribute]) -> ([MappedAttribute], [UserAttribute]) {
+        var mapped: [MappedAttribute] = []
+        var position: [String: Int] = [:]
+        var unmapped: [UserAttribute] = []
+        for attribute in attributes {
+            guard let raw = attribute.entry else {
+                unmapped.append(attribute)
+                continue
+            }
+            let entry = redirect[raw] ?? raw
+            let item = MappedAttribute(entry: entry, facet: facetOfEntry[entry] ?? attribute.facet,
+                                       weight: attribute.weight, ancestors: ancestors[entry] ?? [])
+            if let i = position[entry] {
+                if abs(item.weight) > abs(mapped[i].weight) { mapped[i] = item }
+            } else {
+                position[entry] = mapped.count
+                mapped.append(item)
+            }
+        }
+        return (mapped, unmapped)
+    }
+
+    func score(_ variant: VariantIndex, _ attributes: [MappedAttribute]) -> ScoredVariant {
+        var contributions: [Contribution] = []
+        var total = 0.0
+        for attribute in attributes {
+            guard let hit = variant.bestHit(for: attribute.entry, userAncestors: attribute.ancestors) else { continue }
+            let facetWeight = facetWeights[attribute.facet] ?? 1
+            let value = attribute.weight * facetWeight * hit.match * hit.confidence
+            guard value != 0 else { continue }
+            total += value
+            contributions.append(Contribution(
+                facet: attribute.facet, userEntry: attribute.entry, assetEntry: hit.assetEntry,
+                attributeWeight: attribute.weight, facetWeight: facetWeight, match: hit.match,
+                confidence: hit.confidence, value: value, reason: reason(attribute, hit)))
+        }
+        contributions.sort { $0.value != $1.value ? $0.value > $1.value : $0.userEntry < $1.userEntry }
+        return ScoredVariant(assetID: variant.asset.id, path: variant.asset.path, score: total,
+                             contributions: contributions, unresolvedTags: variant.unresolvedTags)
+    }
+
+    /// The campaign's fallback when it is a variant, else the lowest asset id.
+    func fallbackVariant(in ranking: [ScoredVariant]) -> ScoredVariant {
+        if let id = campaign.fallbackAssetID, let v = ranking.first(where: { $0.assetID == id }) { return v }
+        return ranking.min { $0.assetID < $1.assetID } ?? ranking[0]
+    }
+}
