@@ -51,6 +51,10 @@ public typealias RemapFunction = @Sendable (_ facet: String?, _ text: String) ->
 /// Every method that changes more than one row does so in one transaction: on error nothing of
 /// it is stored. Errors name what they were about.
 public protocol AssetStore: AnyObject {
+    /// Runs `body` as one unit: everything it stores through this store commits together, or
+    /// nothing does (a streamed import that meets a bad line at the end leaves no partial import).
+    func atomically<T>(_ body: () throws -> T) throws -> T
+
     // MARK: Dictionary
     func loadDictionary() throws -> AttributeDictionary
     /// Adds or updates facets and entries in one transaction; identical rows count as unchanged.

@@ -33,6 +33,8 @@ public final class SQLiteStore: AssetStore {
         try db.migrate(StoreSchema.migrations)
     }
 
+    public func atomically<T>(_ body: () throws -> T) throws -> T { try db.transaction(body) }
+
     /// The schema version recorded in the file.
     public func schemaVersion() throws -> Int { try db.schemaVersion() }
 
