@@ -22,8 +22,8 @@ extension DictionaryDocument {
         let root: JSONValue
         do {
             root = try JSONValue.parse(data)
-        } catch {
-            throw ImportError(file: name, message: "not valid JSON: \(jsonErrorSummary(error))")
+        } catch let error as JSONValue.SyntaxError {
+            throw ImportError(file: name, line: error.line, message: "not valid JSON: \(error.message)")
         }
         var (document, errors) = parseJSON(root, name: name)
         errors += document.validationErrors(against: existing)
@@ -189,14 +189,5 @@ extension DictionaryDocument {
             out.append(item)
         }
         return out
-    }
-
-    /// Foundation's decoding errors carry their useful part in the debug description.
-    static func jsonErrorSummary(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
-        }
-        return "\(error)"
     }
 }

@@ -72,17 +72,17 @@ extension DictionaryDocument {
                 errors.append(issue(at: at, field: "label", "facet label is empty"))
             }
             if !f.weight.isFinite || f.weight < 0 {
-                errors.append(issue(at: at, field: "weight", "weight must be a number >= 0, got \(f.weight)"))
+                errors.append(issue(at: at, field: "weight", "weight must be a number >= 0, got \(JSONValue.numberText(f.weight))"))
             }
             let t = f.thresholds
             for (name, value) in [("fuzzy_accept", t.fuzzyAccept), ("candidate_minimum", t.candidateMinimum)]
             where !(0...1).contains(value) {
-                errors.append(issue(at: at, field: "thresholds.\(name)", "must be between 0 and 1, got \(value)"))
+                errors.append(issue(at: at, field: "thresholds.\(name)", "must be between 0 and 1, got \(JSONValue.numberText(value))"))
             }
             if t.candidateMinimum > t.fuzzyAccept {
                 errors.append(issue(
                     at: at, field: "thresholds",
-                    "candidate_minimum (\(t.candidateMinimum)) is above fuzzy_accept (\(t.fuzzyAccept))"))
+                    "candidate_minimum (\(JSONValue.numberText(t.candidateMinimum))) is above fuzzy_accept (\(JSONValue.numberText(t.fuzzyAccept)))"))
             }
             if t.fuzzyMinimumLength < 0 {
                 errors.append(issue(at: at, field: "thresholds.fuzzy_minimum_length", "must be >= 0"))

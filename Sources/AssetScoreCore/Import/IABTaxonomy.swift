@@ -165,7 +165,17 @@ public enum IABTaxonomy {
             throw reader.error(
                 line: columns.line, "IAB header must name the columns Unique ID, Parent (or Parent ID) and Name")
         }
-        let kind: Kind = condensed != nil && index("name") == nil ? .audience : .content
+        let kind: Kind
+        if condensed != nil, index("name") == nil {
+            kind = .audience
+        } else if groupRow != nil {
+            kind = .content
+        } else {
+            // Ad Product 2.0 looks like this; its self-parented rows need decisions this importer does not make.
+            throw reader.error(
+                line: columns.line,
+                "unsupported IAB layout: Content Taxonomy files have a group row above the column names, Audience Taxonomy files a Condensed Name column")
+        }
         let extensionColumn = names.firstIndex { $0.contains("extension") }
             ?? groupRow?.fields.firstIndex { key($0).contains("extension") }
         var version: String?

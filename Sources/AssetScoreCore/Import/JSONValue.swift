@@ -41,9 +41,42 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// Parses a complete JSON text.
-    public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+    /// Why a text is not JSON, with the line when the parser says where.
+    public struct SyntaxError: Error, Sendable, Hashable {
+        public var message: String
+        public var line: Int?
+    }
+
+    /// Parses a complete JSON text; throws `SyntaxError`.
+    public static func parse(_ data: Data, decoder: JSONDecoder = JSONDecoder()) throws -> JSONValue {
+        do {
+            return try decoder.decode(JSONValue.self, from: data)
+        } catch {
+            throw syntaxError(in: data, decoderError: error)
+        }
+    }
+
+    /// `JSONDecoder` only says "not valid JSON"; `JSONSerialization` says what and at which
+    /// character, which is turned into a line here.
+    static func syntaxError(in data: Data, decoderError: any Error) -> SyntaxError {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return SyntaxError(message: "the text is empty", line: nil)
+        }
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            guard let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String else {
+                return SyntaxError(message: "\(error)", line: nil)
+            }
+            var line: Int?
+            if let range = detail.range(of: #"character [0-9]+"#, options: .regularExpression),
+                let offset = Int(detail[range].dropFirst("character ".count))
+            {
+                line = 1 + data.prefix(offset).filter { $0 == 0x0A }.count
+            }
+            return SyntaxError(message: detail, line: line)
+        }
+        return SyntaxError(message: "\(decoderError)", line: nil)
     }
 
     /// The member `key` of an object (nil for other values or a missing key).

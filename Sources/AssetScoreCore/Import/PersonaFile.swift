@@ -23,8 +23,8 @@ public enum PersonaFile {
         let root: JSONValue
         do {
             root = try JSONValue.parse(data)
-        } catch {
-            throw ImportError(file: name, message: "not valid JSON: \(DictionaryDocument.jsonErrorSummary(error))")
+        } catch let error as JSONValue.SyntaxError {
+            throw ImportError(file: name, line: error.line, message: "not valid JSON: \(error.message)")
         }
         guard let items = root.arrayValue else {
             throw ImportError(file: name, message: "expected an array of personas, found \(root.kindName)")

@@ -37,8 +37,8 @@ public struct SegmentBatchImporter: Sendable {
         let root: JSONValue
         do {
             root = try JSONValue.parse(data)
-        } catch {
-            throw ImportError(file: name, message: "not valid JSON: \(DictionaryDocument.jsonErrorSummary(error))")
+        } catch let error as JSONValue.SyntaxError {
+            throw ImportError(file: name, line: error.line, message: "not valid JSON: \(error.message)")
         }
         guard root.members != nil else {
             throw ImportError(file: name, message: "expected a Segment batch object, found \(root.kindName)")

@@ -37,9 +37,9 @@ public struct UserJSONLinesImporter: Sendable {
             }
             let json: JSONValue
             do {
-                json = try decoder.decode(JSONValue.self, from: Data(text.utf8))
-            } catch {
-                throw fail(nil, "not valid JSON: \(DictionaryDocument.jsonErrorSummary(error))")
+                json = try JSONValue.parse(Data(text.utf8), decoder: decoder)
+            } catch let error as JSONValue.SyntaxError {
+                throw fail(nil, "not valid JSON: \(error.message)")
             }
             guard let members = json.members else { throw fail(nil, "expected an object, found \(json.kindName)") }
             if let bad = members.first(where: { $0.0 != "user_id" && $0.0 != "attributes" }) {
