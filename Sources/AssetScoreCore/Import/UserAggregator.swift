@@ -27,7 +27,7 @@ struct UserAggregator {
             return nil
         }
         var closed: UserBatch?
-        if pending.count >= options.batchSize { closed = flush() }
+        if pending.count >= max(1, options.batchSize) { closed = flush() }
         pendingIndex[id] = pending.count
         pending.append(UserProfile(
             id: id, attributes: UserProfile.mergeAttributes([], attributes), source: source,
