@@ -1,0 +1,60 @@
+import AssetScoreCore
+import Foundation
+
+enum PersonasCommand {
+    static let command = Command(
+        name: "personas",
+        summary: "Named profiles for previews: list, show, import",
+        usage: """
+            Usage: assetscore personas [list] [--json]
+                   assetscore personas show ID [--json]
+                   assetscore personas import FILE
+
+            A persona file is a JSON array of {"id", "name", "description", "attributes":
+            [{"facet", "value", "weight"}]}; see sample-assets/personas.json.
+            """,
+        run: run)
+
+    static func run(_ args: Arguments, _ ctx: ToolContext) throws {
+        switch args.positionals.first ?? "list" {
+        case "list":
+            let personas = try ctx.store().personas()
+            if ctx.output.json { return try ctx.output.emit(personas) }
+            if personas.isEmpty { return ctx.output.line("No personas. Import some with 'assetscore personas import FILE'.") }
+            ctx.output.table(
+                ["persona", "name", "attributes"],
+                personas.map { p in [p.id, p.name, p.attributes.map { "\($0.facet)=\($0.value):\(fmt($0.weight, 1))" }.joined(separator: ", ")] },
+                maxWidth: 70)
+        case "show":
+            let id = try args.positional(1, "ID")
+            guard let p = try ctx.store().persona(id: id) else { throw LookupError.notFound("persona", id) }
+            if ctx.output.json { return try ctx.output.emit(p) }
+            ctx.output.line("Persona \(safe(p.id)): \(safe(p.name))")
+            if let d = p.description { ctx.output.line("  \(safe(d))") }
+            UsersCommand.printAttributes(p.attributes, ctx)
+        case "import":
+            let n = try importPersonas(path: try args.positional(1, "FILE"), ctx)
+            if ctx.output.json { return try ctx.output.emit(["imported": n]) }
+            ctx.output.line("Imported \(n) persona(s).")
+        case let other:
+            throw UsageError("unknown personas action '\(safe(other))'")
+        }
+    }
+
+    @discardableResult
+    static func importPersonas(path: String, _ ctx: ToolContext) throws -> Int {
+        let url = URL(fileURLWithPath: path)
+        guard FileManager.default.fileExists(atPath: url.path) else { throw LookupError.notFound("file", path) }
+        let dictionary = try ctx.dictionary()
+        let personas = try PersonaFile.read(url: url, knownFacets: Set(dictionary.facets.map(\.id)))
+        let mapper = try ctx.mapper()
+        let store = try ctx.store()
+        try store.atomically {
+            for var p in personas {
+                p.attributes = UsersCommand.mapAttributes(p.attributes, mapper)
+                try store.savePersona(p, actor: ctx.actor)
+            }
+        }
+        return personas.count
+    }
+}
