@@ -2,14 +2,14 @@ import AssetScoreCore
 import Foundation
 
 /// One subcommand: its name, help, the options it accepts and what it does.
-struct Command {
+struct Command: Sendable {
     var name: String
     var summary: String
     /// Usage lines and option help, shown by `--help` and after usage errors.
     var usage: String
     var options: Set<String> = []
     var flags: Set<String> = []
-    var run: (Arguments, ToolContext) throws -> Void
+    var run: @Sendable (Arguments, ToolContext) throws -> Void
 }
 
 /// The options every command accepts, before or after the subcommand.

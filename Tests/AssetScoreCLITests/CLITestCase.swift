@@ -18,17 +18,24 @@ class CLITestCase: XCTestCase {
     static let sampleAssets = packageRoot.appendingPathComponent("sample-assets")
     static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
 
+    /// The executable in the build products folder that holds the test bundle (on Linux the
+    /// bundle URL is that folder itself; elsewhere it is the .xctest inside it).
     static var binary: URL {
-        // The test bundle sits in the build products folder, beside the executable.
-        let products = Bundle(for: CLITestCase.self).bundleURL.deletingLastPathComponent()
-        return products.appendingPathComponent("assetscore")
+        var folder = Bundle(for: CLITestCase.self).bundleURL
+        if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
+        return folder.appendingPathComponent("assetscore")
+    }
+
+    struct BinaryMissing: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "assetscore binary not built at \(path): build with 'swift build --build-tests' first" }
     }
 
     override func setUpWithError() throws {
         workDir = FileManager.default.temporaryDirectory.appendingPathComponent("assetscore-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workDir, withIntermediateDirectories: true)
         guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
-            throw XCTSkip("assetscore binary not built at \(Self.binary.path); run 'swift build' first")
+            throw BinaryMissing(path: Self.binary.path)
         }
     }
 

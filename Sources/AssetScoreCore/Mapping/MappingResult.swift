@@ -61,4 +61,21 @@ public struct MappingResult: Codable, Sendable, Hashable {
     }
 
     public var isMapped: Bool { entry != nil }
+
+    enum CodingKeys: String, CodingKey {
+        case input, facet, normalized, entry, method, confidence, candidates, explanation
+    }
+
+    /// `entry` and `facet` are written as null when absent: scripts test `entry == null`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(input, forKey: .input)
+        try c.encode(facet, forKey: .facet)
+        try c.encode(normalized, forKey: .normalized)
+        try c.encode(entry, forKey: .entry)
+        try c.encode(method, forKey: .method)
+        try c.encode(confidence, forKey: .confidence)
+        try c.encode(candidates, forKey: .candidates)
+        try c.encode(explanation, forKey: .explanation)
+    }
 }

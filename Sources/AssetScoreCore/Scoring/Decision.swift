@@ -98,4 +98,16 @@ public struct Decision: Codable, Sendable, Hashable {
         case id, campaign, subject, winner, ranking, notes
         case usedFallback = "used_fallback"
     }
+
+    /// `winner` and `subject` are written as null when absent, so the shape never changes.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(campaign, forKey: .campaign)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(winner, forKey: .winner)
+        try c.encode(ranking, forKey: .ranking)
+        try c.encode(usedFallback, forKey: .usedFallback)
+        try c.encode(notes, forKey: .notes)
+    }
 }
