@@ -53,7 +53,8 @@ public final class IngestPipeline {
         }
 
         // The sidecar may name the campaign; an explicit --campaign wins over it and over the folder.
-        let sidecarCampaign = (try? Sidecar.load(besides: url))??.campaign.map(InputCollector.slug)
+        let sidecar = try? Sidecar.load(besides: url)
+        let sidecarCampaign = sidecar?.campaign.map(InputCollector.slug)
         let campaignID = explicitCampaign.map(InputCollector.slug) ?? sidecarCampaign ?? input.folderCampaign
         if try store.campaign(campaignID) == nil { try store.upsertCampaign(Campaign(id: campaignID)) }
 
@@ -82,7 +83,7 @@ public final class IngestPipeline {
         asset.mediaType = output.mediaType
         asset.width = output.fields.width
         asset.height = output.fields.height
-        asset.altText = AltText.make(fields: output.fields, campaign: campaignID)
+        asset.altText = AltText.make(fields: output.fields, sidecarAltText: sidecar?.altText, campaign: campaignID)
         asset.updatedAt = Date()
         let tags = output.rawTags.map { raw -> AssetTag in
             let result = map(raw.facetHint, raw.text)
