@@ -12,7 +12,9 @@ final class RealFilesCLITests: CLITestCase {
         for o in images {
             let file = (o["file"] as? String) ?? ""
             if file.hasSuffix("tracker_1x1_pixel.png") {
-                // A 1x1 transparent pixel has nothing to analyse: it must not pretend otherwise.
+                // A 1x1 tracking pixel has nothing to analyse: it fails, saying why.
+                XCTAssertEqual(o["status"] as? String, "failed")
+                XCTAssertTrue((o["reason"] as? String)?.contains("tracking pixel") == true, "\(o)")
                 continue
             }
             XCTAssertTrue(["ready", "needs_review"].contains(o["status"] as? String), "\(file): \(o["reason"] ?? "")")

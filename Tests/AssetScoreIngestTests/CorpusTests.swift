@@ -16,6 +16,8 @@ final class CorpusTests: XCTestCase {
         "nasty/pillow/decompression_bomb.gif": .tooManyPixels,
         // 20000x14000 = 280 MP.
         "nasty/sharp/giant-image.jpg": .tooManyPixels,
+        // An email open-tracking pixel: nothing to analyse or score.
+        "marketing/konsav/tracker_1x1_pixel.png": .tooSmall,
     ]
 
     private static func images() throws -> (root: URL, files: [String]) {

@@ -9,6 +9,9 @@ public struct AnalyserConfiguration: Sendable, Hashable {
     public var maxPixels: Int
     /// Files larger than this many bytes are refused without being read.
     public var maxFileBytes: Int64
+    /// Images whose shorter side is below this are refused: email tracking pixels (1x1) and
+    /// spacers carry nothing to analyse, and scoring them as "icons" would be a fake result.
+    public var minSide: Int = 8
     /// Longest side of the thumbnail used for colour statistics.
     public var colorThumbnailSide: Int
     /// Longest side of the grey image given to OCR (smaller images are enlarged up to twice).

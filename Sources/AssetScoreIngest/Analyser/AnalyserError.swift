@@ -14,6 +14,8 @@ public struct AnalyserError: Error, Sendable, Hashable, CustomStringConvertible,
         case fileTooLarge
         /// The declared canvas has more pixels than the configured limit (a decompression bomb).
         case tooManyPixels
+        /// Smaller than any creative: a tracking pixel or spacer, not something to score.
+        case tooSmall
         /// The decoder failed: truncated or corrupt data.
         case decodeFailed
         /// The sidecar JSON beside the image is malformed.

@@ -43,6 +43,11 @@ public final class EmbeddedAnalyser {
     public func analyse(file: URL, colorEntries: [DictionaryEntry]) throws -> AnalyserOutput {
         let loader = ImageLoader(configuration: configuration)
         let header = try loader.readHeader(of: file)
+        if min(header.width, header.height) < configuration.minSide {
+            throw AnalyserError(
+                .tooSmall, file: file.path,
+                reason: "\(header.width)x\(header.height) px is too small to be a creative (a tracking pixel or spacer?)")
+        }
         let sidecar = try Sidecar.load(besides: file)
         var notes = header.metadata.notes
 

@@ -75,8 +75,9 @@ enum TestImages {
 
 /// Locates the shared corpus from this file's path: Tests/AssetScoreIngestTests/Support/ -> package root.
 enum Corpus {
-    static func root(file: String = #filePath) throws -> URL {
-        let packageRoot = URL(fileURLWithPath: file)
+    static func root() throws -> URL {
+        // #filePath inside the body names this file; as a default argument it would name the caller.
+        let packageRoot = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let corpus = packageRoot.appendingPathComponent("../shared/corpus").standardizedFileURL
         guard FileManager.default.fileExists(atPath: corpus.path) else {
