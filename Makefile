@@ -18,7 +18,7 @@ demo: build
 # Every test (tests that need ../shared/corpus skip with a message where it is absent).
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 
 lint:
 	$(SWIFT) format lint --recursive --configuration .swift-format Sources Tests

@@ -120,3 +120,47 @@ final class SampleAssetsEndToEndTests: CLITestCase {
         XCTAssertTrue(unknown.stderr.contains("no-such-campaign"))
     }
 }
+
+/// Changed bytes at the same path give a new analysis version of the same asset.
+final class ReingestCLITests: CLITestCase {
+    func testChangedBytesGiveANewAnalysisVersion() throws {
+        try ok(["init"])
+        let folder = workDir.appendingPathComponent("spring")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent("hero.png")
+        let first = Self.sampleAssets.appendingPathComponent("app-launch/download-app-phone-square.png")
+        let second = Self.sampleAssets.appendingPathComponent("app-launch/night-mode-gaming-landscape.png")
+        try FileManager.default.copyItem(at: first, to: target)
+        let a = try XCTUnwrap(try ok(["ingest", folder.path, "--json"]).json() as? [[String: Any]]).first
+        XCTAssertEqual(a?["campaign"] as? String, "spring", "campaign from the folder name")
+        XCTAssertEqual(a?["version"] as? Int, 1)
+        try FileManager.default.removeItem(at: target)
+        try FileManager.default.copyItem(at: second, to: target)
+        let b = try XCTUnwrap(try ok(["ingest", target.path, "--json"]).json() as? [[String: Any]]).first
+        XCTAssertEqual(b?["asset_id"] as? Int, a?["asset_id"] as? Int)
+        XCTAssertEqual(b?["version"] as? Int, 2)
+        let detail = try XCTUnwrap(try ok(["show", String(try XCTUnwrap(b?["asset_id"] as? Int)), "--json"]).json() as? [String: Any])
+        XCTAssertEqual(detail["versions"] as? Int, 2)
+        XCTAssertEqual((detail["asset"] as? [String: Any])?["width"] as? Int, 1200)
+    }
+
+    func testACorruptFileFailsWithItsNameAndTheRestOfTheBatchGoesOn() throws {
+        try ok(["init"])
+        let folder = workDir.appendingPathComponent("mixed")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.sampleAssets.appendingPathComponent("app-launch/app-icon-128.png"), to: folder.appendingPathComponent("a-good.png"))
+        var bytes = try Data(contentsOf: Self.sampleAssets.appendingPathComponent("winter-getaway/winter-sale-square.jpg"))
+        bytes = bytes.prefix(bytes.count / 3)
+        try bytes.write(to: folder.appendingPathComponent("b-cut.jpg"))
+        try Data("{\"tags\": [1, 2]".utf8).write(to: folder.appendingPathComponent("a-good.json"))
+        try Data("<html>not an image</html>".utf8).write(to: folder.appendingPathComponent("c-notes.txt"))
+        let out = try XCTUnwrap(try run(["ingest", folder.path, "--json"]).json() as? [[String: Any]])
+        let byName = Dictionary(uniqueKeysWithValues: out.map { (URL(fileURLWithPath: $0["file"] as? String ?? "").lastPathComponent, $0) })
+        XCTAssertEqual(byName["b-cut.jpg"]?["status"] as? String, "failed")
+        XCTAssertTrue((byName["b-cut.jpg"]?["reason"] as? String)?.contains("b-cut.jpg") == true)
+        XCTAssertEqual(byName["a-good.png"]?["status"] as? String, "failed", "a malformed sidecar fails its image")
+        XCTAssertTrue((byName["a-good.png"]?["reason"] as? String)?.contains("a-good.json") == true, "\(byName["a-good.png"] ?? [:])")
+        XCTAssertEqual(byName["c-notes.txt"]?["status"] as? String, "skipped")
+    }
+}

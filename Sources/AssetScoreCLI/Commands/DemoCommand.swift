@@ -65,23 +65,25 @@ enum DemoCommand {
         if let r = realCampaign { campaigns.append(r) }
         for campaign in campaigns {
             let engine = try DecisionEngine(campaign: campaign, ctx)
+            let variants = try ctx.store().assets(campaign: campaign, status: nil).filter { $0.status.isScorable }.sorted { $0.id < $1.id }
             out.line()
-            out.line("Campaign \(safe(campaign))")
+            out.line("Campaign \(safe(campaign)): " + variants.map { "#\($0.id) \(URL(fileURLWithPath: $0.path).lastPathComponent)" }.joined(separator: ", "))
             var rows: [[String]] = []
             for p in personas {
                 let d = try engine.decide(attributes: p.attributes, subject: "persona:\(p.id)")
                 guard let w = d.winner else {
-                    rows.append([p.name, "-", "", "", d.notes.first ?? ""])
+                    rows.append([p.name, "-", "", d.notes.first ?? ""])
                     continue
                 }
-                let runnerUp = d.ranking.dropFirst().first
                 rows.append([
-                    p.name, URL(fileURLWithPath: w.path).lastPathComponent, fmt(w.score, 2),
-                    runnerUp.map { "\(URL(fileURLWithPath: $0.path).lastPathComponent) \(fmt($0.score, 2))" } ?? "-",
-                    d.usedFallback ? "fallback: nothing matched" : w.contributions.sorted { abs($0.value) > abs($1.value) }.prefix(3).map(\.reason).joined(separator: "; "),
+                    p.name, "#\(w.assetID) \(URL(fileURLWithPath: w.path).lastPathComponent)",
+                    d.ranking.prefix(6).map { "#\($0.assetID) \(fmt($0.score, 2))" }.joined(separator: " > ") + (d.ranking.count > 6 ? " > …" : ""),
+                    d.usedFallback
+                        ? "fallback: nothing matched"
+                        : w.contributions.sorted { abs($0.value) > abs($1.value) }.prefix(2).map(\.reason).joined(separator: "; "),
                 ])
             }
-            out.table(["persona", "winner", "score", "runner-up", "why"], rows, maxWidth: 44)
+            out.table(["persona", "winner", "ranking (asset score)", "top reasons"], rows, maxWidth: 60)
         }
         out.line()
         out.line("Next: 'assetscore review list', 'assetscore decide --campaign summer-sale --persona sun-seeker',")
