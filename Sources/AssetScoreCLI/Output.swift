@@ -67,8 +67,10 @@ public final class Output: @unchecked Sendable {
             }
         }
         func render(_ row: [String]) -> String {
-            row.enumerated().map { i, c in i == row.count - 1 ? DisplayWidth.fit(c, min(widths[i], maxWidth)).trimmingTrailingSpaces : DisplayWidth.fit(c, widths[i]) }
-                .joined(separator: "  ")
+            row.enumerated().map { i, c in
+                i == row.count - 1 ? DisplayWidth.fit(c, min(widths[i], maxWidth)).trimmingTrailingSpaces : DisplayWidth.fit(c, widths[i])
+            }
+            .joined(separator: "  ")
         }
         line(render(header))
         line(render(widths.map { String(repeating: "-", count: $0) }))

@@ -14,7 +14,8 @@ class CLITestCase: XCTestCase {
     var workDir: URL!
     var dbPath: String { workDir.appendingPathComponent("test.db").path }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let sampleAssets = packageRoot.appendingPathComponent("sample-assets")
     static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
 
@@ -78,7 +79,8 @@ class CLITestCase: XCTestCase {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Runs and asserts success, showing stderr when it fails.

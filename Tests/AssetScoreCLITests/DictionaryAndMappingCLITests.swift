@@ -6,7 +6,8 @@ final class DictionaryAndMappingCLITests: CLITestCase {
         try ok(["init", "--empty"])
         let good = try write(
             "dict.csv",
-            "facet,id,label,aliases,broader\r\ntheme,travel,Travel,trips|journeys,\r\ntheme,beach,Beach,seaside|coast,travel\r\ntone,warm,Warm,,\r\n")
+            "facet,id,label,aliases,broader\r\ntheme,travel,Travel,trips|journeys,\r\ntheme,beach,Beach,seaside|coast,travel\r\ntone,warm,Warm,,\r\n"
+        )
         let first = try XCTUnwrap(try ok(["dict", "import", good.path, "--json"]).json() as? [String: Any])
         XCTAssertEqual((first["summary"] as? [String: Any])?["entries_added"] as? Int, 3)
         let second = try XCTUnwrap(try ok(["dict", "import", good.path, "--json"]).json() as? [String: Any])
@@ -57,7 +58,9 @@ final class DictionaryAndMappingCLITests: CLITestCase {
 
     func testUsageErrorsAndHelp() throws {
         XCTAssertEqual(try run(["--help"], db: false).status, 0)
-        for command in ["init", "dict", "ingest", "assets", "show", "normalize", "review", "users", "personas", "decide", "export", "demo", "campaign"] {
+        for command in [
+            "init", "dict", "ingest", "assets", "show", "normalize", "review", "users", "personas", "decide", "export", "demo", "campaign",
+        ] {
             let r = try run([command, "--help"])
             XCTAssertEqual(r.status, 0, command)
             XCTAssertTrue(r.stdout.contains("Usage: assetscore \(command)"), command)

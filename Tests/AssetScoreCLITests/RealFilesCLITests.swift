@@ -36,7 +36,10 @@ final class RealFilesCLITests: CLITestCase {
             let reason = try XCTUnwrap(o["reason"] as? String, name)
             XCTAssertTrue(reason.contains(name), "the reason names the file: \(reason)")
         }
-        for name in ["junk_jpeg_header.jpg", "pil_sample_cmyk.jpg", "Flag_of_the_Netherlands-16bit.png", "hopper_orientation_6.jpg", "p3.png", "basn0g01.png"] {
+        for name in [
+            "junk_jpeg_header.jpg", "pil_sample_cmyk.jpg", "Flag_of_the_Netherlands-16bit.png", "hopper_orientation_6.jpg", "p3.png",
+            "basn0g01.png",
+        ] {
             let o = try XCTUnwrap(byName[name], name)
             XCTAssertTrue(["ready", "needs_review"].contains(o["status"] as? String), "\(name): \(o["reason"] ?? "")")
         }

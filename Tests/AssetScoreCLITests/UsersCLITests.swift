@@ -4,7 +4,8 @@ import XCTest
 final class UsersCLITests: CLITestCase {
     func testCSVWithBOMCRLFQuotedNewlinesAndSemicolons() throws {
         try ok(["init"])
-        let text = "\u{FEFF}user_id;facet;value;weight\r\nu1;theme;\"Beaches\";0.9\r\nu1;tone;\"co\nzy\";0.5\r\nu2;theme;Winter-Sports;1\r\nu2;theme;zorbing;0.4\r\n"
+        let text =
+            "\u{FEFF}user_id;facet;value;weight\r\nu1;theme;\"Beaches\";0.9\r\nu1;tone;\"co\nzy\";0.5\r\nu2;theme;Winter-Sports;1\r\nu2;theme;zorbing;0.4\r\n"
         let file = try write("users.csv", text)
         try ok(["users", "import", file.path])
         let u1 = try XCTUnwrap(try ok(["users", "show", "u1", "--json"]).json() as? [String: Any])

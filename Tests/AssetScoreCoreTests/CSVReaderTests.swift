@@ -27,16 +27,20 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testBOMCRLFQuotedNewlineAndDoubledQuotesAtEveryChunkSize() throws {
-        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(
-            "user_id,note,value\r\nu1,\"line one\r\nline two\",\"say \"\"hi\"\"\"\r\nu2,plain,\"a,b\"\r\nu3,\"\",last\r\n".utf8)
+        let bytes: [UInt8] =
+            [0xEF, 0xBB, 0xBF]
+            + Array(
+                "user_id,note,value\r\nu1,\"line one\r\nline two\",\"say \"\"hi\"\"\"\r\nu2,plain,\"a,b\"\r\nu3,\"\",last\r\n".utf8)
         for chunk in [1, 2, 3, 5, 7, 64, 65_536] {
             let result = try records(Data(bytes), chunk: chunk)
             XCTAssertEqual(result.header, ["user_id", "note", "value"], "chunk \(chunk)")
-            XCTAssertEqual(result.records.map(\.fields), [
-                ["u1", "line one\r\nline two", "say \"hi\""],
-                ["u2", "plain", "a,b"],
-                ["u3", "", "last"],
-            ], "chunk \(chunk)")
+            XCTAssertEqual(
+                result.records.map(\.fields),
+                [
+                    ["u1", "line one\r\nline two", "say \"hi\""],
+                    ["u2", "plain", "a,b"],
+                    ["u3", "", "last"],
+                ], "chunk \(chunk)")
             XCTAssertEqual(result.records.map(\.line), [2, 4, 5], "chunk \(chunk)")
         }
     }

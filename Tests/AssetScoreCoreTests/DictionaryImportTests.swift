@@ -78,7 +78,8 @@ final class DictionaryImportTests: XCTestCase {
     }
 
     func testCSVWithOnlyRequiredColumnsCreatesMissingFacetsWithLabelEqualToID() throws {
-        let csv = "facet;id;label;aliases;broader\r\ntheme;travel;Travel;trip|journey;\r\ntheme;beach;Beach;;travel\r\ncolor;teal;Teal;;\r\n"
+        let csv =
+            "facet;id;label;aliases;broader\r\ntheme;travel;Travel;trip|journey;\r\ntheme;beach;Beach;;travel\r\ncolor;teal;Teal;;\r\n"
         let existing = AttributeDictionary(facets: [Facet(id: "color", label: "Colour", weight: 2)])
         let doc = try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "d.csv", existing: existing)
         XCTAssertEqual(doc.facets, [Facet(id: "theme", label: "theme")])
@@ -107,19 +108,21 @@ final class DictionaryImportTests: XCTestCase {
             color,self,Self,,self,,,
             color,fresh,Fresh,,,,red,
             """
-        XCTAssertEqual(errors { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "dict.csv") }, [
-            "dict.csv:3: entry id is empty",
-            "dict.csv:4: label of \"blue\" is empty",
-            "dict.csv:5: id \"red\" is used twice (first at line 2)",
-            "dict.csv:6: broader \"rose\" is not a known entry id",
-            "dict.csv:8: broader \"warm\" is in facet \"tone\", not \"color\"",
-            "dict.csv:9: broader cycle: \"a\" -> \"b\" -> \"a\"",
-            "dict.csv:11: \"old\" is deprecated in favour of \"gone\", which is not a known entry id",
-            "dict.csv:12: hex \"#12345g\" is not a colour written #rrggbb",
-            "dict.csv:13: unknown status \"retired\" (expected active or deprecated)",
-            "dict.csv:14: broader cycle: \"self\" -> \"self\"",
-            "dict.csv:15: \"fresh\" has replaced_by but its status is active (set status to deprecated)",
-        ])
+        XCTAssertEqual(
+            errors { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "dict.csv") },
+            [
+                "dict.csv:3: entry id is empty",
+                "dict.csv:4: label of \"blue\" is empty",
+                "dict.csv:5: id \"red\" is used twice (first at line 2)",
+                "dict.csv:6: broader \"rose\" is not a known entry id",
+                "dict.csv:8: broader \"warm\" is in facet \"tone\", not \"color\"",
+                "dict.csv:9: broader cycle: \"a\" -> \"b\" -> \"a\"",
+                "dict.csv:11: \"old\" is deprecated in favour of \"gone\", which is not a known entry id",
+                "dict.csv:12: hex \"#12345g\" is not a colour written #rrggbb",
+                "dict.csv:13: unknown status \"retired\" (expected active or deprecated)",
+                "dict.csv:14: broader cycle: \"self\" -> \"self\"",
+                "dict.csv:15: \"fresh\" has replaced_by but its status is active (set status to deprecated)",
+            ])
     }
 
     func testCSVHeaderProblemsAreSingleErrors() {
@@ -147,25 +150,29 @@ final class DictionaryImportTests: XCTestCase {
                                      {"id": "x", "label": "X", "alias": ["typo"], "broader": "nowhere", "status": 3},
                                      "not an entry"]}]}
             """
-        XCTAssertEqual(errors { try DictionaryDocument.decodeJSON(Data(json.utf8), name: "d.json") }, [
-            "d.json: extra: unknown key (allowed: facets, format, version)",
-            "d.json: facets[0].entries[2].alias: unknown key (allowed: aliases, broader, description, facet, hex, hidden_labels, id, label, replaced_by, status)",
-            "d.json: facets[0].entries[2].status: expected a string, found a number",
-            "d.json: facets[0].entries[3]: expected an object, found a string",
-            "d.json: facets[0].weight: weight must be a number >= 0, got -1",
-            "d.json: facets[0].thresholds.fuzzy_accept: must be between 0 and 1, got 1.5",
-            "d.json: facets[0].entries[0].hex: hex \"#12\" is not a colour written #rrggbb",
-            "d.json: facets[0].entries[1].label: label of \"red\" is empty",
-            "d.json: facets[0].entries[1].id: id \"red\" is used twice (first at facets[0].entries[0])",
-            "d.json: facets[0].entries[2].broader: broader \"nowhere\" is not a known entry id",
-        ])
+        XCTAssertEqual(
+            errors { try DictionaryDocument.decodeJSON(Data(json.utf8), name: "d.json") },
+            [
+                "d.json: extra: unknown key (allowed: facets, format, version)",
+                "d.json: facets[0].entries[2].alias: unknown key (allowed: aliases, broader, description, facet, hex, hidden_labels, id, label, replaced_by, status)",
+                "d.json: facets[0].entries[2].status: expected a string, found a number",
+                "d.json: facets[0].entries[3]: expected an object, found a string",
+                "d.json: facets[0].weight: weight must be a number >= 0, got -1",
+                "d.json: facets[0].thresholds.fuzzy_accept: must be between 0 and 1, got 1.5",
+                "d.json: facets[0].entries[0].hex: hex \"#12\" is not a colour written #rrggbb",
+                "d.json: facets[0].entries[1].label: label of \"red\" is empty",
+                "d.json: facets[0].entries[1].id: id \"red\" is used twice (first at facets[0].entries[0])",
+                "d.json: facets[0].entries[2].broader: broader \"nowhere\" is not a known entry id",
+            ])
     }
 
     func testJSONFormatMarkerAndVersionAreChecked() {
-        XCTAssertEqual(errors { try DictionaryDocument.decodeJSON(Data(#"{"format": "x", "version": 2, "facets": []}"#.utf8), name: "d.json") }, [
-            "d.json: format: expected \"assetscore-dictionary\", found \"x\"",
-            "d.json: version: unsupported version 2 (this program reads version 1)",
-        ])
+        XCTAssertEqual(
+            errors { try DictionaryDocument.decodeJSON(Data(#"{"format": "x", "version": 2, "facets": []}"#.utf8), name: "d.json") },
+            [
+                "d.json: format: expected \"assetscore-dictionary\", found \"x\"",
+                "d.json: version: unsupported version 2 (this program reads version 1)",
+            ])
         XCTAssertThrowsError(try DictionaryDocument.decodeJSON(Data("{\"format\": ".utf8), name: "d.json")) {
             XCTAssertEqual("\($0)", "d.json: not valid JSON: Unexpected end of file during JSON parse.")
         }
@@ -187,22 +194,28 @@ final class DictionaryImportTests: XCTestCase {
         XCTAssertEqual(doc.facets, [])
 
         let clash = "facet,id,label,aliases,broader\ntone,red,Red tone,,\ncolor,ember,Ember,,warm\n"
-        XCTAssertEqual(errors { try DictionaryDocument.decodeCSV(Data(clash.utf8), name: "add.csv", existing: existing) }, [
-            "add.csv:2: id \"red\" already exists in facet \"color\"; entry ids are unique across facets",
-            "add.csv:3: broader \"warm\" is in facet \"tone\", not \"color\"",
-        ])
+        XCTAssertEqual(
+            errors { try DictionaryDocument.decodeCSV(Data(clash.utf8), name: "add.csv", existing: existing) },
+            [
+                "add.csv:2: id \"red\" already exists in facet \"color\"; entry ids are unique across facets",
+                "add.csv:3: broader \"warm\" is in facet \"tone\", not \"color\"",
+            ])
         // A cycle closed through an existing entry: red (existing) gets broader dark-red.
         let cycle = "facet,id,label,aliases,broader\ncolor,dark-red,Dark red,,red\ncolor,red,Red,,dark-red\n"
-        XCTAssertEqual(errors { try DictionaryDocument.decodeCSV(Data(cycle.utf8), name: "c.csv", existing: existing) }, [
-            "c.csv:2: broader cycle: \"dark-red\" -> \"red\" -> \"dark-red\""
-        ])
+        XCTAssertEqual(
+            errors { try DictionaryDocument.decodeCSV(Data(cycle.utf8), name: "c.csv", existing: existing) },
+            [
+                "c.csv:2: broader cycle: \"dark-red\" -> \"red\" -> \"dark-red\""
+            ])
     }
 
     func testReplacementCyclesAreRejected() {
         let csv = "facet,id,label,aliases,broader,status,replaced_by\nc,a,A,,,deprecated,b\nc,b,B,,,deprecated,a\n"
-        XCTAssertEqual(errors { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "r.csv") }, [
-            "r.csv:2: replacement cycle: \"a\" -> \"b\" -> \"a\""
-        ])
+        XCTAssertEqual(
+            errors { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "r.csv") },
+            [
+                "r.csv:2: replacement cycle: \"a\" -> \"b\" -> \"a\""
+            ])
     }
 
     func testValidateChecksProgrammaticDocuments() {
@@ -210,7 +223,9 @@ final class DictionaryImportTests: XCTestCase {
             facets: [Facet(id: "color", label: "Colour")],
             entries: [DictionaryEntry(id: "red", facet: "color", label: "Red", hex: "red")])
         XCTAssertThrowsError(try doc.validate()) {
-            XCTAssertEqual("\($0)", "dictionary: 1 error; nothing was imported\n  dictionary: entry \"red\".hex: hex \"red\" is not a colour written #rrggbb")
+            XCTAssertEqual(
+                "\($0)",
+                "dictionary: 1 error; nothing was imported\n  dictionary: entry \"red\".hex: hex \"red\" is not a colour written #rrggbb")
         }
     }
 

@@ -6,8 +6,9 @@ final class FuzzySimilarityTests: XCTestCase {
     private func s(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
 
     private func similarity(_ a: String, _ b: String) -> Double {
-        FuzzySimilarity.similarity(s(a), s(b), tokensA: a.split(separator: " ").map { s(String($0)) },
-                                   tokensB: b.split(separator: " ").map { s(String($0)) })
+        FuzzySimilarity.similarity(
+            s(a), s(b), tokensA: a.split(separator: " ").map { s(String($0)) },
+            tokensB: b.split(separator: " ").map { s(String($0)) })
     }
 
     func testJaroWinklerKnownValues() {
@@ -38,21 +39,26 @@ final class FuzzySimilarityTests: XCTestCase {
 
     func testTyposClearTheDefaultThresholdAndOtherWordsDoNot() {
         let accept = MappingThresholds.default.fuzzyAccept
-        for (typo, word) in [("sumer", "summer"), ("vibrnt", "vibrant"), ("turquise", "turquoise"),
-                             ("purpel", "purple"), ("restaurent", "restaurant"), ("accomodation", "accommodation"),
-                             ("oragne", "orange")] {
+        for (typo, word) in [
+            ("sumer", "summer"), ("vibrnt", "vibrant"), ("turquise", "turquoise"),
+            ("purpel", "purple"), ("restaurent", "restaurant"), ("accomodation", "accommodation"),
+            ("oragne", "orange"),
+        ] {
             XCTAssertGreaterThanOrEqual(similarity(typo, word), accept, "\(typo) -> \(word)")
         }
-        for (a, b) in [("summer", "simmer"), ("gamer", "game"), ("sport", "short"), ("red", "bed"),
-                       ("light", "night"), ("ummer", "summer"), ("beige", "beigr")] {
+        for (a, b) in [
+            ("summer", "simmer"), ("gamer", "game"), ("sport", "short"), ("red", "bed"),
+            ("light", "night"), ("ummer", "summer"), ("beige", "beigr"),
+        ] {
             XCTAssertLessThan(similarity(a, b), accept, "\(a) vs \(b)")
         }
     }
 
     func testTokenOverlapForgivesWordOrder() {
         XCTAssertGreaterThanOrEqual(similarity("school back to", "back to school"), 0.9)
-        XCTAssertEqual(FuzzySimilarity.tokenOverlap([s("beach")], [s("beach"), s("island")]), 2.0 / 3.0,
-                       accuracy: 1e-9)
+        XCTAssertEqual(
+            FuzzySimilarity.tokenOverlap([s("beach")], [s("beach"), s("island")]), 2.0 / 3.0,
+            accuracy: 1e-9)
         XCTAssertEqual(FuzzySimilarity.tokenOverlap([s("red")], [s("blue")]), 0)
     }
 

@@ -35,7 +35,9 @@ final class IABImportTests: XCTestCase {
         let doc = try IABTaxonomy.read(url: url, facet: "topics", facetLabel: "Topics")
         // 706 lines: two header rows, one blank line, 703 nodes.
         XCTAssertEqual(doc.entries.count, 703)
-        XCTAssertEqual(doc.facets, [Facet(id: "topics", label: "Topics", description: "IAB Content Taxonomy 3.0, imported from Content_Taxonomy_3.0.tsv")])
+        XCTAssertEqual(
+            doc.facets,
+            [Facet(id: "topics", label: "Topics", description: "IAB Content Taxonomy 3.0, imported from Content_Taxonomy_3.0.tsv")])
         // "156	SPSHQ5	Musicals	Genres	Musical".
         let musicals = try XCTUnwrap(doc.entries.first { $0.id == "iabc3-156" })
         XCTAssertEqual(musicals.label, "Musicals")
@@ -64,7 +66,8 @@ final class IABImportTests: XCTestCase {
         XCTAssertEqual(boxing.broader, "iaba-1619")
         XCTAssertEqual(
             boxing.description,
-            "Purchase Intent* > Sporting Goods > Athletics Equipment > Boxing and Martial Arts Equipment; extension: See *Purchase Intent Classification* Extension")
+            "Purchase Intent* > Sporting Goods > Athletics Equipment > Boxing and Martial Arts Equipment; extension: See *Purchase Intent Classification* Extension"
+        )
     }
 
     func testImportingTwiceGivesIdenticalOutput() throws {
@@ -114,11 +117,13 @@ final class IABImportTests: XCTestCase {
 
             """
         XCTAssertThrowsError(try IABTaxonomy.decode(Data(tsv.utf8), name: "bad.tsv")) { error in
-            XCTAssertEqual((error as? ImportErrorList)?.errors.map(\.description), [
-                "bad.tsv:4: row has no Unique ID",
-                "bad.tsv:5: broader \"iabc3-99\" is not a known entry id",
-                "bad.tsv:7: id \"iabc3-3\" is used twice (first at line 6)",
-            ])
+            XCTAssertEqual(
+                (error as? ImportErrorList)?.errors.map(\.description),
+                [
+                    "bad.tsv:4: row has no Unique ID",
+                    "bad.tsv:5: broader \"iabc3-99\" is not a known entry id",
+                    "bad.tsv:7: id \"iabc3-3\" is used twice (first at line 6)",
+                ])
         }
         XCTAssertThrowsError(try IABTaxonomy.decode(Data("a\tb\nc\td\n".utf8), name: "x.tsv")) { error in
             XCTAssertEqual(

@@ -48,9 +48,11 @@ final class ImportErrorTests: XCTestCase {
     }
 
     func testListDescriptionNamesEveryError() {
-        let list = ImportErrorList(file: "d.csv", errors: [
-            ImportError(file: "d.csv", line: 2, message: "a"), ImportError(file: "d.csv", line: 5, message: "b"),
-        ])
+        let list = ImportErrorList(
+            file: "d.csv",
+            errors: [
+                ImportError(file: "d.csv", line: 2, message: "a"), ImportError(file: "d.csv", line: 5, message: "b"),
+            ])
         XCTAssertEqual(list.description, "d.csv: 2 errors; nothing was imported\n  d.csv:2: a\n  d.csv:5: b")
     }
 }

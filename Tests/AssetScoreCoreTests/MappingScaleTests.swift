@@ -53,8 +53,10 @@ final class MappingScaleTests: XCTestCase {
             let hidden = i % 5 == 0 ? [word()] : []
             // Every tenth entry sits under an earlier entry of its facet, as in IAB's tiers.
             let broader = i % 10 == 9 ? entries[i - 4].id : nil
-            entries.append(DictionaryEntry(id: String(format: "e%05d", i), facet: facet, label: label,
-                                           aliases: aliases, hiddenLabels: hidden, broader: broader))
+            entries.append(
+                DictionaryEntry(
+                    id: String(format: "e%05d", i), facet: facet, label: label,
+                    aliases: aliases, hiddenLabels: hidden, broader: broader))
         }
         let typoTargets = entries.filter { !$0.label.contains(" ") && $0.label.count >= 7 }
         return Synthetic(dictionary: AttributeDictionary(facets: facets, entries: entries), typoTargets: typoTargets)
@@ -147,7 +149,9 @@ final class MappingScaleTests: XCTestCase {
         var mapper: Mapper?
         let build = clock.measure { mapper = Mapper(dictionary: synthetic.dictionary, normalizer: Normalizer()) }
         guard let mapper else { return XCTFail("no mapper") }
-        let queries = synthetic.dictionary.entries.prefix(500).flatMap { [$0.label, String($0.label.dropLast()) + "x", "zzqx " + $0.label] }
+        let queries = synthetic.dictionary.entries.prefix(500).flatMap {
+            [$0.label, String($0.label.dropLast()) + "x", "zzqx " + $0.label]
+        }
         var mapped = 0
         let lookups = clock.measure {
             for q in queries where mapper.map(q, facet: nil).entry != nil { mapped += 1 }

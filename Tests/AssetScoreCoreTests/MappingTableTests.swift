@@ -12,12 +12,16 @@ enum MappingFixture {
             Facet(id: "material", label: "Material"),
             Facet(id: "cooking", label: "Cooking"),
             // Short words are allowed to match fuzzily here, so the similarity itself must refuse "red" -> "bed".
-            Facet(id: "room", label: "Room", thresholds: MappingThresholds(fuzzyAccept: 0.88, candidateMinimum: 0.45,
-                                                                          fuzzyMinimumLength: 3)),
+            Facet(
+                id: "room", label: "Room",
+                thresholds: MappingThresholds(
+                    fuzzyAccept: 0.88, candidateMinimum: 0.45,
+                    fuzzyMinimumLength: 3)),
         ]
         let entries = [
-            DictionaryEntry(id: "red", facet: "color", label: "Red", aliases: ["crimson", "Scarlet"],
-                            hiddenLabels: ["rd"], hex: "#d62828"),
+            DictionaryEntry(
+                id: "red", facet: "color", label: "Red", aliases: ["crimson", "Scarlet"],
+                hiddenLabels: ["rd"], hex: "#d62828"),
             DictionaryEntry(id: "turquoise", facet: "color", label: "Turquoise", hiddenLabels: ["turqoise"]),
             DictionaryEntry(id: "purple", facet: "color", label: "Purple"),
             DictionaryEntry(id: "orange", facet: "color", label: "Orange"),
@@ -25,8 +29,9 @@ enum MappingFixture {
             DictionaryEntry(id: "vibrant", facet: "tone", label: "Vibrant"),
             DictionaryEntry(id: "high-contrast", facet: "tone", label: "High Contrast"),
             DictionaryEntry(id: "summer", facet: "theme", label: "Summer"),
-            DictionaryEntry(id: "summertime", facet: "theme", label: "Summertime", status: .deprecated,
-                            replacedBy: "summer"),
+            DictionaryEntry(
+                id: "summertime", facet: "theme", label: "Summertime", status: .deprecated,
+                replacedBy: "summer"),
             DictionaryEntry(id: "retro", facet: "theme", label: "Retro", status: .deprecated),
             DictionaryEntry(id: "back-to-school", facet: "theme", label: "Back to School"),
             DictionaryEntry(id: "travel", facet: "theme", label: "Travel"),
@@ -43,9 +48,12 @@ enum MappingFixture {
     }
 
     static func mapper(stemmer: (any Stemmer)? = nil) -> Mapper {
-        Mapper(dictionary: dictionary(), normalizer: Normalizer(stemmer: stemmer),
-               rejections: [RejectionKey(facet: "theme", normalized: "sale"),
-                            RejectionKey(facet: "", normalized: "click here")])
+        Mapper(
+            dictionary: dictionary(), normalizer: Normalizer(stemmer: stemmer),
+            rejections: [
+                RejectionKey(facet: "theme", normalized: "sale"),
+                RejectionKey(facet: "", normalized: "click here"),
+            ])
     }
 }
 
@@ -60,8 +68,10 @@ final class MappingTableTests: XCTestCase {
         var line: UInt
     }
 
-    private func row(_ input: String, _ facet: String?, _ entry: String?, _ method: MappingMethod,
-                     _ confidence: Double? = nil, line: UInt = #line) -> Row {
+    private func row(
+        _ input: String, _ facet: String?, _ entry: String?, _ method: MappingMethod,
+        _ confidence: Double? = nil, line: UInt = #line
+    ) -> Row {
         Row(input: input, facet: facet, entry: entry, method: method, confidence: confidence, line: line)
     }
 
@@ -150,8 +160,9 @@ final class MappingTableTests: XCTestCase {
             XCTAssertFalse(result.explanation.isEmpty, label, line: r.line)
             XCTAssertFalse(result.explanation.contains("\n"), label, line: r.line)
             XCTAssertLessThanOrEqual(result.candidates.count, Mapper.candidateLimit, label, line: r.line)
-            XCTAssertEqual(result.candidates.map(\.score), result.candidates.map(\.score).sorted(by: >), label,
-                           line: r.line)
+            XCTAssertEqual(
+                result.candidates.map(\.score), result.candidates.map(\.score).sorted(by: >), label,
+                line: r.line)
             if let entry = result.entry {
                 XCTAssertEqual(result.facet, MappingFixture.dictionary().entry(entry)?.facet, label, line: r.line)
             } else {
@@ -182,8 +193,9 @@ final class MappingTableTests: XCTestCase {
     func testExplanationsSayWhy() {
         let mapper = MappingFixture.mapper()
         XCTAssertEqual(mapper.map("crimson", facet: "color").explanation, "'crimson' is an alias of Red (color).")
-        XCTAssertEqual(mapper.map("Summertime", facet: nil).explanation,
-                       "'Summertime' is the label of Summertime (theme), which is deprecated and replaced by Summer (theme).")
+        XCTAssertEqual(
+            mapper.map("Summertime", facet: nil).explanation,
+            "'Summertime' is the label of Summertime (theme), which is deprecated and replaced by Summer (theme).")
         XCTAssertTrue(mapper.map("Retro", facet: nil).explanation.contains("deprecated without a replacement"))
         XCTAssertTrue(mapper.map("red", facet: "room").explanation.contains("closest to Bed (room)"))
         XCTAssertTrue(mapper.map("ab", facet: "room").explanation.contains("shorter than the 3"))

@@ -57,8 +57,10 @@ final class NormalizerTests: XCTestCase {
     }
 
     func testNormalizeIsIdempotentAndDeterministic() {
-        let samples = ["Crème brûlée", "ＲＥＤ", "Back-to-School!", "Straße", "İstanbul", "한국어", "हिन्दी",
-                       "ǅemal", "Ⅻ", "ﬀ", "a\u{0301}\u{0327}", "Ελληνικά ΣΊΣΥΦΟΣ", "🔥 x 🔥"]
+        let samples = [
+            "Crème brûlée", "ＲＥＤ", "Back-to-School!", "Straße", "İstanbul", "한국어", "हिन्दी",
+            "ǅemal", "Ⅻ", "ﬀ", "a\u{0301}\u{0327}", "Ελληνικά ΣΊΣΥΦΟΣ", "🔥 x 🔥",
+        ]
         for s in samples {
             let once = n.normalize(s)
             XCTAssertEqual(n.normalize(once), once, "normalize is not idempotent for \(s.debugDescription)")

@@ -24,26 +24,34 @@ final class ScorerTests: XCTestCase {
         ])
 
     func asset(_ id: Int64, status: AssetStatus = .ready) -> Asset {
-        Asset(id: id, campaign: "spring", path: "v\(id).png", contentHash: String(repeating: "0", count: 64), size: 1,
-              mediaType: "image/png", status: status)
+        Asset(
+            id: id, campaign: "spring", path: "v\(id).png", contentHash: String(repeating: "0", count: 64), size: 1,
+            mediaType: "image/png", status: status)
     }
 
-    func tag(_ asset: Int64, _ entry: String?, raw: Double = 1, mapping: Double = 1, review: Int64? = nil,
-             source: TagSource = .embedded) -> AssetTag {
-        AssetTag(assetID: asset, raw: RawTag(text: entry ?? "???", facetHint: nil, confidence: raw, source: source,
-                                             evidence: "test"),
-                 facet: "", normalized: entry ?? "???", entry: entry, method: entry == nil ? .unmapped : .exact,
-                 mappingConfidence: mapping, reviewItemID: review)
+    func tag(
+        _ asset: Int64, _ entry: String?, raw: Double = 1, mapping: Double = 1, review: Int64? = nil,
+        source: TagSource = .embedded
+    ) -> AssetTag {
+        AssetTag(
+            assetID: asset,
+            raw: RawTag(
+                text: entry ?? "???", facetHint: nil, confidence: raw, source: source,
+                evidence: "test"),
+            facet: "", normalized: entry ?? "???", entry: entry, method: entry == nil ? .unmapped : .exact,
+            mappingConfidence: mapping, reviewItemID: review)
     }
 
     func likes(_ entry: String?, _ weight: Double = 1, facet: String = "theme", value: String? = nil) -> UserAttribute {
-        UserAttribute(facet: facet, value: value ?? entry ?? "?", weight: weight, entry: entry,
-                      method: entry == nil ? .unmapped : .exact)
+        UserAttribute(
+            facet: facet, value: value ?? entry ?? "?", weight: weight, entry: entry,
+            method: entry == nil ? .unmapped : .exact)
     }
 
     func scorer(_ tags: [Int64: [AssetTag]], assets: [Int64] = [1, 2, 3], campaign: Campaign? = nil) -> Scorer {
-        Scorer(dictionary: Self.dictionary, campaign: campaign ?? Campaign(id: "spring"), assets: assets.map { asset($0) },
-               tags: tags)
+        Scorer(
+            dictionary: Self.dictionary, campaign: campaign ?? Campaign(id: "spring"), assets: assets.map { asset($0) },
+            tags: tags)
     }
 
     // MARK: Tests
@@ -82,12 +90,13 @@ final class ScorerTests: XCTestCase {
     }
 
     func testPartialCreditForBroaderAndNarrower() {
-        let s = scorer([
-            1: [tag(1, "beaches")],
-            2: [tag(2, "tropical-beaches")],
-            3: [tag(3, "travel", raw: 0.5)],
-            4: [tag(4, "city-breaks")],
-        ], assets: [1, 2, 3, 4])
+        let s = scorer(
+            [
+                1: [tag(1, "beaches")],
+                2: [tag(2, "tropical-beaches")],
+                3: [tag(3, "travel", raw: 0.5)],
+                4: [tag(4, "city-breaks")],
+            ], assets: [1, 2, 3, 4])
 
         // The user likes Travel: Beaches is one level narrower, Tropical Beaches two.
         let travel = s.decide(attributes: [likes("travel")], subject: nil)
@@ -97,8 +106,9 @@ final class ScorerTests: XCTestCase {
         XCTAssertEqual(score(travel, 2), 0.25, accuracy: 1e-12)
         XCTAssertEqual(score(travel, 3), 0.5, accuracy: 1e-12)  // same entry, tag confidence 0.5
         XCTAssertEqual(contribution(travel, 1)?.reason, "likes Travel, matched narrower Travel > Beaches")
-        XCTAssertEqual(contribution(travel, 2)?.reason,
-                       "likes Travel, matched narrower Travel > Beaches > Tropical Beaches")
+        XCTAssertEqual(
+            contribution(travel, 2)?.reason,
+            "likes Travel, matched narrower Travel > Beaches > Tropical Beaches")
         XCTAssertEqual(contribution(travel, 2)?.match, 0.25)
 
         // The user likes Tropical Beaches: Beaches is broader by one, Travel by two, City Breaks is unrelated.
@@ -107,10 +117,12 @@ final class ScorerTests: XCTestCase {
         XCTAssertEqual(score(tropical, 1), 0.5, accuracy: 1e-12)
         XCTAssertEqual(score(tropical, 3), 0.25 * 0.5, accuracy: 1e-12)
         XCTAssertEqual(score(tropical, 4), 0)
-        XCTAssertEqual(contribution(tropical, 1)?.reason,
-                       "likes Tropical Beaches, matched broader Beaches > Tropical Beaches")
-        XCTAssertEqual(contribution(tropical, 3)?.reason,
-                       "likes Tropical Beaches, matched broader Travel > Beaches > Tropical Beaches")
+        XCTAssertEqual(
+            contribution(tropical, 1)?.reason,
+            "likes Tropical Beaches, matched broader Beaches > Tropical Beaches")
+        XCTAssertEqual(
+            contribution(tropical, 3)?.reason,
+            "likes Tropical Beaches, matched broader Travel > Beaches > Tropical Beaches")
 
         // Siblings share a parent but are not broader or narrower of each other.
         let city = s.decide(attributes: [likes("city-breaks")], subject: nil)
@@ -166,8 +178,9 @@ final class ScorerTests: XCTestCase {
         XCTAssertTrue(d.usedFallback)
         XCTAssertEqual(d.winner?.assetID, 2)
         XCTAssertEqual(d.ranking.map(\.assetID), [1, 2, 3])
-        XCTAssertEqual(d.notes.first,
-                       "No variant matched any of the profile's mapped attributes, so v2.png was served as the campaign's fallback.")
+        XCTAssertEqual(
+            d.notes.first,
+            "No variant matched any of the profile's mapped attributes, so v2.png was served as the campaign's fallback.")
 
         // The named fallback is not a variant (failed, say): the lowest id is served.
         let missing = scorer(tags, assets: [3, 2], campaign: Campaign(id: "spring", fallbackAssetID: 1))
@@ -186,8 +199,9 @@ final class ScorerTests: XCTestCase {
 
     func testNegativeWeightsPushVariantsDown() {
         let tags: [Int64: [AssetTag]] = [1: [tag(1, "red", raw: 0.8), tag(1, "warm")], 2: [tag(2, "warm")], 3: []]
-        let d = scorer(tags).decide(attributes: [likes("red", -1, facet: "color"), likes("warm", 0.25, facet: "tone")],
-                                    subject: nil)
+        let d = scorer(tags).decide(
+            attributes: [likes("red", -1, facet: "color"), likes("warm", 0.25, facet: "tone")],
+            subject: nil)
         // v1: -0.8 + 0.25 × 2 = -0.3; v2: 0.5; v3: 0.
         XCTAssertEqual(d.ranking.map(\.assetID), [2, 3, 1])
         XCTAssertEqual(score(d, 1), -0.3, accuracy: 1e-12)
@@ -221,16 +235,19 @@ final class ScorerTests: XCTestCase {
     func testDuplicatesAreNotDoubleCounted() {
         // The same entry from three sources (colour analysis, XMP, sidecar) counts once, at its best.
         let tags: [Int64: [AssetTag]] = [
-            1: [tag(1, "red", raw: 0.8, source: .color), tag(1, "red", raw: 0.6), tag(1, "red", raw: 0.9, source: .sidecar),
-                tag(1, "scarlet", raw: 0.7)],
+            1: [
+                tag(1, "red", raw: 0.8, source: .color), tag(1, "red", raw: 0.6), tag(1, "red", raw: 0.9, source: .sidecar),
+                tag(1, "scarlet", raw: 0.7),
+            ]
         ]
         let s = scorer(tags, assets: [1])
         let d = s.decide(attributes: [likes("red", facet: "color")], subject: nil)
         XCTAssertEqual(d.ranking[0].contributions.count, 1)
         XCTAssertEqual(d.ranking[0].score, 0.9, accuracy: 1e-12)
         // Two profile attributes naming the same entry (one deprecated) count once, with the larger weight.
-        let twice = s.decide(attributes: [likes("red", 0.5, facet: "color"), likes("scarlet", 1, facet: "color")],
-                             subject: nil)
+        let twice = s.decide(
+            attributes: [likes("red", 0.5, facet: "color"), likes("scarlet", 1, facet: "color")],
+            subject: nil)
         XCTAssertEqual(twice.ranking[0].contributions.count, 1)
         XCTAssertEqual(twice.ranking[0].score, 0.9, accuracy: 1e-12)
         XCTAssertEqual(twice.ranking[0].contributions[0].userEntry, "red")
@@ -243,9 +260,10 @@ final class ScorerTests: XCTestCase {
         XCTAssertFalse(empty.usedFallback)
         XCTAssertEqual(empty.notes, ["Campaign spring has no scorable variants, so there is nothing to serve."])
 
-        let s = Scorer(dictionary: Self.dictionary, campaign: Campaign(id: "spring"),
-                       assets: [asset(1, status: .failed), asset(2, status: .needsReview), asset(3, status: .queued)],
-                       tags: [1: [tag(1, "red")], 2: [tag(2, "blue")]])
+        let s = Scorer(
+            dictionary: Self.dictionary, campaign: Campaign(id: "spring"),
+            assets: [asset(1, status: .failed), asset(2, status: .needsReview), asset(3, status: .queued)],
+            tags: [1: [tag(1, "red")], 2: [tag(2, "blue")]])
         let d = s.decide(attributes: [likes("red", facet: "color")], subject: nil)
         XCTAssertEqual(d.ranking.map(\.assetID), [2])
         XCTAssertTrue(d.usedFallback)

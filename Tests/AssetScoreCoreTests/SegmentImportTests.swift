@@ -50,35 +50,48 @@ final class SegmentImportTests: XCTestCase {
             case .array(var calls)? = root.first(where: { $0.0 == "batch" })?.1,
             case .object(var identify) = calls[0]
         else { return XCTFail("fixture layout changed") }
-        identify.append(("traits", .object([
-            ("email", .string("b@example.com")),
-            ("Tone", .array([.string("warm"), .string("calm")])),
-            ("theme", .object([("value", .string("travel")), ("weight", .number(0.4))])),
-            ("color", .number(3)),
-            ("age", .number(34)),
-        ])))
+        identify.append(
+            (
+                "traits",
+                .object([
+                    ("email", .string("b@example.com")),
+                    ("Tone", .array([.string("warm"), .string("calm")])),
+                    ("theme", .object([("value", .string("travel")), ("weight", .number(0.4))])),
+                    ("color", .number(3)),
+                    ("age", .number(34)),
+                ])
+            ))
         calls[0] = .object(identify)
-        calls.append(.object([
-            ("type", .string("identify")), ("anonymousId", .string("anon-1")),
-            ("traits", .object([("theme", .array([.object([("value", .string("beach")), ("weight", .number(1))]), .string("city")]))])),
-        ]))
-        calls.append(.object([
-            ("type", .string("identify")), ("userId", .string("B")), ("traits", .object([("tone", .string("warm"))])),
-        ]))
+        calls.append(
+            .object([
+                ("type", .string("identify")), ("anonymousId", .string("anon-1")),
+                (
+                    "traits",
+                    .object([("theme", .array([.object([("value", .string("beach")), ("weight", .number(1))]), .string("city")]))])
+                ),
+            ]))
+        calls.append(
+            .object([
+                ("type", .string("identify")), ("userId", .string("B")), ("traits", .object([("tone", .string("warm"))])),
+            ]))
         calls.append(.object([("type", .string("track")), ("userId", .string("B")), ("event", .string("Download"))]))
         root = root.map { $0.0 == "batch" ? ("batch", .array(calls)) : $0 }
         let (users, summary) = try run(Data(JSONValue.object(root).compact.utf8))
 
         XCTAssertEqual(users.map(\.id), ["B", "anon-1"])
-        XCTAssertEqual(users[0].attributes.map { "\($0.facet)=\($0.value)@\($0.weight)" }, [
-            "tone=warm@1.0", "tone=calm@1.0", "theme=travel@0.4",
-        ])
+        XCTAssertEqual(
+            users[0].attributes.map { "\($0.facet)=\($0.value)@\($0.weight)" },
+            [
+                "tone=warm@1.0", "tone=calm@1.0", "theme=travel@0.4",
+            ])
         XCTAssertTrue(users[0].attributes.allSatisfy { $0.entry == nil && $0.method == .unmapped })
         XCTAssertEqual(users[1].attributes.map(\.value), ["beach", "city"])
         XCTAssertEqual(summary.records, 4)
         XCTAssertEqual(summary.skippedCalls, ["track": 1])
         XCTAssertEqual(summary.skippedTraits, ["email": 1, "age": 1, "color": 1])
-        XCTAssertTrue(summary.notes.contains("trait \"color\" holds a number, not a string, an array of strings or {\"value\", \"weight\"}; skipped"), "\(summary.notes)")
+        XCTAssertTrue(
+            summary.notes.contains("trait \"color\" holds a number, not a string, an array of strings or {\"value\", \"weight\"}; skipped"),
+            "\(summary.notes)")
         XCTAssertTrue(summary.notes.contains("trait \"email\" is not a facet and was skipped"), "\(summary.notes)")
     }
 
@@ -91,7 +104,8 @@ final class SegmentImportTests: XCTestCase {
         check(#"{"sentAt": "x"}"#, "body.json: batch: is required and must be an array of calls")
         check(#"{"batch": [{"type": "identify", "traits": {}}]}"#, "body.json: batch[0]: identify call has neither userId nor anonymousId")
         check(#"{"batch": [{"userId": "a"}]}"#, "body.json: batch[0].type: is required and must be a string")
-        check(#"{"batch": [{"type": "identify", "userId": "a", "traits": {"tone": {"value": "warm", "weight": 7}}}]}"#,
+        check(
+            #"{"batch": [{"type": "identify", "userId": "a", "traits": {"tone": {"value": "warm", "weight": 7}}}]}"#,
             "body.json: batch[0].traits.tone.weight: weight 7 is outside 0...1")
         check("[1]", "body.json: expected a Segment batch object, found an array")
     }

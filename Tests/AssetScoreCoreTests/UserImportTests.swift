@@ -39,7 +39,8 @@ final class UserImportTests: XCTestCase {
     // MARK: CSV, long shape
 
     func testLongCSVAggregatesSpreadOutRowsOfAUser() throws {
-        let (batches, summary) = try csvBatches("""
+        let (batches, summary) = try csvBatches(
+            """
             user_id,facet,value,weight
             u1,tone,warm,0.8
             u2,theme,travel,
@@ -90,13 +91,16 @@ final class UserImportTests: XCTestCase {
     }
 
     func testLongCSVErrorsNameTheLine() {
-        assertError({ try self.csvBatches("user_id,facet,value,weight\nu1,tone,warm,1\nu2,tone,warm,heavy\n") },
+        assertError(
+            { try self.csvBatches("user_id,facet,value,weight\nu1,tone,warm,1\nu2,tone,warm,heavy\n") },
             "users.csv:3: weight \"heavy\" is not a number")
-        assertError({ try self.csvBatches("user_id,facet,value,weight\nu1,tone,warm,80\n") },
+        assertError(
+            { try self.csvBatches("user_id,facet,value,weight\nu1,tone,warm,80\n") },
             "users.csv:2: weight 80 is outside 0...1")
         assertError({ try self.csvBatches("user_id,facet,value\n,tone,warm\n") }, "users.csv:2: empty user_id")
         assertError({ try self.csvBatches("user_id,facet,value\nu1,tone,\n") }, "users.csv:2: empty value")
-        assertError({ try self.csvBatches("user_id,facet,value,email\n") },
+        assertError(
+            { try self.csvBatches("user_id,facet,value,email\n") },
             "users.csv:1: unknown column \"email\" in long CSV (allowed: user_id, facet, value, weight)")
         assertError({ try self.csvBatches("id,facet,value\n") }, "users.csv:1: missing column user_id")
         assertError({ try self.csvBatches("user_id,facet,value\nu1,tone,\"warm\n") }, "users.csv:2: unterminated quoted field")
@@ -115,7 +119,8 @@ final class UserImportTests: XCTestCase {
     // MARK: CSV, wide shape
 
     func testWideCSVSplitsCellsAndReadsWeights() throws {
-        let (batches, summary) = try csvBatches("""
+        let (batches, summary) = try csvBatches(
+            """
             user_id,tone,theme,color
             u1,warm:0.8|calm,travel,
             u2,,"beach | city:0.25",red:1
@@ -137,7 +142,8 @@ final class UserImportTests: XCTestCase {
             "user_id,tone,email\nu1,warm,a@example.com\nu2,cool,\n", facets: ["tone"])
         XCTAssertEqual(batches[0].users.map { attrs($0) }, [["tone=warm@1"], ["tone=cool@1"]])
         XCTAssertEqual(summary.skippedFacets, ["email": 1])
-        assertError({ try self.csvBatches("user_id,tone\nu1,warm:1.5\n") },
+        assertError(
+            { try self.csvBatches("user_id,tone\nu1,warm:1.5\n") },
             "users.csv:2: column tone: \"warm:1.5\": weight 1.5 is outside 0...1")
         assertError({ try self.csvBatches("user_id,tone,\nu1,warm,\n") }, "users.csv:1: column 3 of the header has no name")
     }
@@ -163,7 +169,8 @@ final class UserImportTests: XCTestCase {
     // MARK: JSON Lines
 
     func testJSONLinesBothAttributeForms() throws {
-        let (batches, summary) = try jsonlBatches("""
+        let (batches, summary) = try jsonlBatches(
+            """
             {"user_id": "u1", "attributes": [{"facet": "tone", "value": "warm", "weight": 0.8}]}
 
             {"user_id": 42, "attributes": {"tone": ["warm", {"value": "calm", "weight": 0.3}], "theme": "travel", "color": {"value": "red", "weight": 0.5}}}\r
@@ -180,18 +187,24 @@ final class UserImportTests: XCTestCase {
 
     func testJSONLinesErrorsNameTheLineAndPath() {
         let good = #"{"user_id": "u1", "attributes": []}"#
-        assertError({ try self.jsonlBatches("\(good)\n{\"user_id\": \"u2\", \"attributes\": [\n") },
+        assertError(
+            { try self.jsonlBatches("\(good)\n{\"user_id\": \"u2\", \"attributes\": [\n") },
             "users.jsonl:2: not valid JSON: Unexpected end of file during JSON parse.")
-        assertError({ try self.jsonlBatches("\(good)\n\(good)\n{\"attributes\": []}\n") },
+        assertError(
+            { try self.jsonlBatches("\(good)\n\(good)\n{\"attributes\": []}\n") },
             "users.jsonl:3: user_id: is required and must be a non-empty string")
-        assertError({ try self.jsonlBatches(#"{"user_id": "u1", "attributes": [{"facet": "tone", "value": "warm", "weight": 2}]}"#) },
+        assertError(
+            { try self.jsonlBatches(#"{"user_id": "u1", "attributes": [{"facet": "tone", "value": "warm", "weight": 2}]}"#) },
             "users.jsonl:1: attributes[0].weight: weight 2 is outside 0...1")
-        assertError({ try self.jsonlBatches(#"{"user_id": "u1", "attributes": {"tone": 5}}"#) },
+        assertError(
+            { try self.jsonlBatches(#"{"user_id": "u1", "attributes": {"tone": 5}}"#) },
             #"users.jsonl:1: attributes.tone: expected a string, an array of strings or {"value": ..., "weight": ...}, found a number"#)
         assertError({ try self.jsonlBatches("\(good)\n[1, 2]\n") }, "users.jsonl:2: expected an object, found an array")
-        assertError({ try self.jsonlBatches(#"{"user_id": "u1", "attributes": [], "email": "x"}"#) },
+        assertError(
+            { try self.jsonlBatches(#"{"user_id": "u1", "attributes": [], "email": "x"}"#) },
             "users.jsonl:1: email: unknown key (allowed: user_id, attributes)")
-        assertError({ try self.jsonlBatches(#"{"user_id": "u1", "attributes": [{"facet": "tone", "value": ""}]}"#) },
+        assertError(
+            { try self.jsonlBatches(#"{"user_id": "u1", "attributes": [{"facet": "tone", "value": ""}]}"#) },
             "users.jsonl:1: attributes[0].value: is required and must be a non-empty string")
         var bytes = Array("\(good)\n{\"user_id\": \"caf".utf8)
         bytes += [0xE9]

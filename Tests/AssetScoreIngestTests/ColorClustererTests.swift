@@ -46,7 +46,11 @@ final class ColorClustererTests: XCTestCase {
         var colors: [WeightedColor] = []
         for i in 0..<300 {
             let v = Double(i)
-            colors.append(WeightedColor(lab: LabColor(l: (v * 7).truncatingRemainder(dividingBy: 100), a: (v * 13).truncatingRemainder(dividingBy: 80) - 40, b: (v * 3).truncatingRemainder(dividingBy: 60) - 30), weight: Double(1 + i % 7)))
+            colors.append(
+                WeightedColor(
+                    lab: LabColor(
+                        l: (v * 7).truncatingRemainder(dividingBy: 100), a: (v * 13).truncatingRemainder(dividingBy: 80) - 40,
+                        b: (v * 3).truncatingRemainder(dividingBy: 60) - 30), weight: Double(1 + i % 7)))
         }
         XCTAssertEqual(ColorClusterer.cluster(colors), ColorClusterer.cluster(colors))
     }

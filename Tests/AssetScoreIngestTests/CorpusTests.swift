@@ -169,7 +169,8 @@ final class CorpusTests: XCTestCase {
     func testPromotionalScreenshotIsRead() throws {
         let root = try Corpus.root().appendingPathComponent("images")
         let output = try EmbeddedAnalyser().analyse(
-            file: root.appendingPathComponent("marketing/konsav/preview_promotional_email_screenshot.png"), colorEntries: TestPalette.entries)
+            file: root.appendingPathComponent("marketing/konsav/preview_promotional_email_screenshot.png"),
+            colorEntries: TestPalette.entries)
         for word in ["responsive", "email", "templates", "mobile"] {
             XCTAssertTrue(output.fields.ocrWords.contains(word), "\(word) in \(output.fields.ocrWords)")
         }

@@ -52,7 +52,8 @@ final class EmbeddedAnalyserTests: XCTestCase {
         XCTAssertTrue(output.rawTags.contains { $0.text == "email header" && $0.facetHint == "format" && $0.source == .measurement })
         XCTAssertTrue(output.rawTags.contains { $0.text == "vibrant" && $0.source == .measurement })
         XCTAssertTrue(output.rawTags.contains { $0.text == "warm" && $0.source == .measurement })
-        XCTAssertTrue(output.rawTags.contains { $0.source == .filename && $0.text == "summer" && $0.evidence == "file name token 'summer'" })
+        XCTAssertTrue(
+            output.rawTags.contains { $0.source == .filename && $0.text == "summer" && $0.evidence == "file name token 'summer'" })
         for tag in output.rawTags {
             XCTAssertFalse(tag.evidence.isEmpty)
             XCTAssertTrue((0...1).contains(tag.confidence), "\(tag)")
@@ -159,7 +160,8 @@ final class EmbeddedAnalyserTests: XCTestCase {
     func testSidecarTagsAndMalformedSidecar() throws {
         let url = file("banner-1.png")
         try TestImages.write([UInt8](repeating: 128, count: 300 * 100 * 3), width: 300, height: 100, bands: 3, to: url)
-        let sidecar = #"{"title": "Beach", "description": "Sunny beach", "tags": ["travel", "tone:playful"], "facets": {"theme": ["summer"]}}"#
+        let sidecar =
+            #"{"title": "Beach", "description": "Sunny beach", "tags": ["travel", "tone:playful"], "facets": {"theme": ["summer"]}}"#
         try Data(sidecar.utf8).write(to: file("banner-1.json"))
         let output = try analyser().analyse(file: url, colorEntries: TestPalette.entries)
         XCTAssertEqual(output.fields.sidecar, sidecar)
@@ -228,12 +230,14 @@ final class EmbeddedAnalyserTests: XCTestCase {
     func testLimitsAreConfigurable() throws {
         let url = file("small.png")
         try TestImages.write([UInt8](repeating: 9, count: 50 * 40 * 3), width: 50, height: 40, bands: 3, to: url)
-        XCTAssertThrowsError(try analyser(AnalyserConfiguration(maxPixels: 1999, ocrEnabled: false)).analyse(file: url, colorEntries: [])) { error in
+        XCTAssertThrowsError(try analyser(AnalyserConfiguration(maxPixels: 1999, ocrEnabled: false)).analyse(file: url, colorEntries: [])) {
+            error in
             XCTAssertEqual((error as? AnalyserError)?.kind, .tooManyPixels)
             XCTAssertTrue(String(describing: error).hasPrefix("small.png: declares 50x40 pixels"), "\(error)")
         }
         XCTAssertNoThrow(try analyser(AnalyserConfiguration(maxPixels: 2000, ocrEnabled: false)).analyse(file: url, colorEntries: []))
-        XCTAssertThrowsError(try analyser(AnalyserConfiguration(maxFileBytes: 10, ocrEnabled: false)).analyse(file: url, colorEntries: [])) { error in
+        XCTAssertThrowsError(try analyser(AnalyserConfiguration(maxFileBytes: 10, ocrEnabled: false)).analyse(file: url, colorEntries: []))
+        { error in
             XCTAssertEqual((error as? AnalyserError)?.kind, .fileTooLarge)
         }
     }

@@ -108,7 +108,8 @@ final class MetadataTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let image = dir.appendingPathComponent("banner-1.png")
         XCTAssertNil(try Sidecar.load(besides: image))
-        let json = #"{"title": "Summer", "alt_text": "A beach", "campaign": "Summer 24", "tags": ["travel", "tone:playful"], "facets": {"theme": ["summer", "beach"], "season": "summer"}, "extra": 1}"#
+        let json =
+            #"{"title": "Summer", "alt_text": "A beach", "campaign": "Summer 24", "tags": ["travel", "tone:playful"], "facets": {"theme": ["summer", "beach"], "season": "summer"}, "extra": 1}"#
         try Data(json.utf8).write(to: dir.appendingPathComponent("banner-1.json"))
         let sidecar = try XCTUnwrap(try Sidecar.load(besides: image))
         XCTAssertEqual(sidecar.title, "Summer")

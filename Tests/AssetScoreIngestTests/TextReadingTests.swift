@@ -77,7 +77,8 @@ final class TextReadingTests: XCTestCase {
         XCTAssertEqual(DeclaredSize.largest(in: gif, type: .gif), DeclaredSize(width: 65535, height: 66601))
         XCTAssertEqual(DeclaredSize.largest(in: Array(gif.prefix(13)), type: .gif), DeclaredSize(width: 32, height: 32))
         // A PNG header declaring 2^32-1 squared must not overflow.
-        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [UInt8](repeating: 0xFF, count: 8)
+        let png: [UInt8] =
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [UInt8](repeating: 0xFF, count: 8)
         XCTAssertEqual(DeclaredSize.largest(in: png, type: .png)?.pixels, Int.max)
     }
 }

@@ -63,12 +63,16 @@ final class DictionaryStoreTests: StoreTestCase {
         let before = try store.loadDictionary()
         let auditBefore = try store.auditCount()
         let cases: [([DictionaryEntry], String)] = [
-            ([DictionaryEntry(id: "green", facet: "color", label: "Green"), DictionaryEntry(id: "x", facet: "shape", label: "X")],
-             "facet 'shape'"),
+            (
+                [DictionaryEntry(id: "green", facet: "color", label: "Green"), DictionaryEntry(id: "x", facet: "shape", label: "X")],
+                "facet 'shape'"
+            ),
             ([DictionaryEntry(id: "green", facet: "color", label: "Green", broader: "teal")], "broader entry 'teal'"),
             ([DictionaryEntry(id: "green", facet: "color", label: "Green", broader: "summer")], "another facet"),
-            ([DictionaryEntry(id: "green", facet: "color", label: "Green"), DictionaryEntry(id: "green", facet: "tone", label: "G")],
-             "'green' appears twice"),
+            (
+                [DictionaryEntry(id: "green", facet: "color", label: "Green"), DictionaryEntry(id: "green", facet: "tone", label: "G")],
+                "'green' appears twice"
+            ),
             ([DictionaryEntry(id: "old", facet: "color", label: "Old", status: .deprecated, replacedBy: "nope")], "'nope'"),
         ]
         for (entries, expected) in cases {
@@ -110,15 +114,20 @@ final class DictionaryStoreTests: StoreTestCase {
 
     func testEntryUsageCountsLatestTagsAndUserAttributes() throws {
         let store = try makeStore()
-        let asset = try store.saveIngest(record(path: "a.png", hash: "h1", tags: [
-            mapped("red", entry: "red", facet: "color"), mapped("crimson", entry: "red", facet: "color"),
-            mapped("summer", entry: "summer", facet: "theme"),
-        ]))
+        let asset = try store.saveIngest(
+            record(
+                path: "a.png", hash: "h1",
+                tags: [
+                    mapped("red", entry: "red", facet: "color"), mapped("crimson", entry: "red", facet: "color"),
+                    mapped("summer", entry: "summer", facet: "theme"),
+                ]))
         // A newer analysis replaces the old tags in the count.
         try store.saveIngest(record(id: asset.id, path: "a.png", hash: "h2", tags: [mapped("red", entry: "red", facet: "color")]))
-        try store.saveUsers([
-            UserProfile(id: "u1", attributes: [UserAttribute(facet: "color", value: "red", entry: "red", method: .exact)], source: "crm")
-        ], actor: "a")
+        try store.saveUsers(
+            [
+                UserProfile(
+                    id: "u1", attributes: [UserAttribute(facet: "color", value: "red", entry: "red", method: .exact)], source: "crm")
+            ], actor: "a")
         let usage = try store.entryUsage()
         XCTAssertEqual(usage["red"], 2)
         XCTAssertEqual(usage["summer"], 0)

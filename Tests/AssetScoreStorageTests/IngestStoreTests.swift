@@ -7,11 +7,14 @@ final class IngestStoreTests: StoreTestCase {
     func testSavesAssetAnalysisAndTagsWithStatus() throws {
         let store = try makeStore()
         let candidates = [MappingCandidate(entry: "red", facet: "color", label: "Red", score: 0.6)]
-        let saved = try store.saveIngest(record(path: "hero.png", hash: "aaa", tags: [
-            mapped("Red", entry: "red", facet: "color", source: .color),
-            unmapped("scarlett", hint: "color", candidates: candidates),
-            unmapped("SALE", hint: nil, source: .ocr),
-        ]))
+        let saved = try store.saveIngest(
+            record(
+                path: "hero.png", hash: "aaa",
+                tags: [
+                    mapped("Red", entry: "red", facet: "color", source: .color),
+                    unmapped("scarlett", hint: "color", candidates: candidates),
+                    unmapped("SALE", hint: nil, source: .ocr),
+                ]))
         XCTAssertGreaterThan(saved.id, 0)
         XCTAssertEqual(saved.status, .needsReview)
         XCTAssertEqual(try store.asset(campaign: "spring", contentHash: "aaa")?.id, saved.id)
@@ -44,9 +47,12 @@ final class IngestStoreTests: StoreTestCase {
 
     func testOnlyHintTagsUnmappedMeansReady() throws {
         let store = try makeStore()
-        let saved = try store.saveIngest(record(path: "a.png", hash: "a", tags: [
-            mapped("red", entry: "red", facet: "color"), unmapped("banner", hint: nil, source: .filename),
-        ]))
+        let saved = try store.saveIngest(
+            record(
+                path: "a.png", hash: "a",
+                tags: [
+                    mapped("red", entry: "red", facet: "color"), unmapped("banner", hint: nil, source: .filename),
+                ]))
         XCTAssertEqual(saved.status, .ready)
         XCTAssertTrue(try store.reviewItems(status: nil).isEmpty)
     }
@@ -54,11 +60,16 @@ final class IngestStoreTests: StoreTestCase {
     func testFailureMidwayLeavesNothingOfANewAsset() throws {
         let store = try makeStore()
         let reviewBefore = try count("review_items")
-        XCTAssertThrowsError(try store.saveIngest(record(campaign: "autumn", path: "bad.png", hash: "bad", tags: [
-            mapped("red", entry: "red", facet: "color"),
-            unmapped("brand new", hint: "theme"),
-            mapped("teal", entry: "teal", facet: "color"),
-        ]))) { error in
+        XCTAssertThrowsError(
+            try store.saveIngest(
+                record(
+                    campaign: "autumn", path: "bad.png", hash: "bad",
+                    tags: [
+                        mapped("red", entry: "red", facet: "color"),
+                        unmapped("brand new", hint: "theme"),
+                        mapped("teal", entry: "teal", facet: "color"),
+                    ]))
+        ) { error in
             XCTAssertTrue("\(error)".contains("bad.png") && "\(error)".contains("'teal'"), "\(error)")
         }
         XCTAssertTrue(try store.assets(campaign: nil, status: nil).isEmpty)
@@ -72,13 +83,20 @@ final class IngestStoreTests: StoreTestCase {
         let store = try makeStore()
         let first = try store.saveIngest(record(path: "a.png", hash: "v1", tags: [mapped("red", entry: "red", facet: "color")]))
         // A trigger makes SQLite itself refuse the third tag, after asset and analysis rows were written.
-        try rawConnection().execute(script: """
-            CREATE TRIGGER refuse_boom BEFORE INSERT ON asset_tags WHEN NEW.raw_text = 'boom'
-            BEGIN SELECT RAISE(ABORT, 'boom refused'); END;
-            """)
-        XCTAssertThrowsError(try store.saveIngest(record(id: first.id, path: "a.png", hash: "v2", tags: [
-            mapped("blue", entry: "blue", facet: "color"), unmapped("new theme", hint: "theme"), unmapped("boom", hint: "theme"),
-        ]))) { error in
+        try rawConnection().execute(
+            script: """
+                CREATE TRIGGER refuse_boom BEFORE INSERT ON asset_tags WHEN NEW.raw_text = 'boom'
+                BEGIN SELECT RAISE(ABORT, 'boom refused'); END;
+                """)
+        XCTAssertThrowsError(
+            try store.saveIngest(
+                record(
+                    id: first.id, path: "a.png", hash: "v2",
+                    tags: [
+                        mapped("blue", entry: "blue", facet: "color"), unmapped("new theme", hint: "theme"),
+                        unmapped("boom", hint: "theme"),
+                    ]))
+        ) { error in
             guard case .sqlite(let code, let message, let sql, _) = error as? StorageError else {
                 return XCTFail("\(error)")
             }

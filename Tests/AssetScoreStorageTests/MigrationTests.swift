@@ -78,11 +78,14 @@ final class MigrationTests: StoreTestCase {
         XCTAssertEqual(settings.synchronous, 1)
         XCTAssertTrue(FileManager.default.fileExists(atPath: path + "-wal"))
         // Foreign keys are enforced by SQLite itself, not only by the store's own checks.
-        XCTAssertThrowsError(try rawConnection().execute(script: """
-            PRAGMA foreign_keys = ON;
-            INSERT INTO assets (campaign, path, content_hash, size, media_type, status, created_at, updated_at)
-            VALUES ('no-such-campaign', 'a.png', 'h', 1, 'image/png', 'ready', 'x', 'x');
-            """)) { error in
+        XCTAssertThrowsError(
+            try rawConnection().execute(
+                script: """
+                    PRAGMA foreign_keys = ON;
+                    INSERT INTO assets (campaign, path, content_hash, size, media_type, status, created_at, updated_at)
+                    VALUES ('no-such-campaign', 'a.png', 'h', 1, 'image/png', 'ready', 'x', 'x');
+                    """)
+        ) { error in
             XCTAssertEqual((error as? StorageError)?.code, 787, "\(error)")  // SQLITE_CONSTRAINT_FOREIGNKEY
         }
     }

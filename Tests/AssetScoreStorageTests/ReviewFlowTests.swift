@@ -8,12 +8,15 @@ final class ReviewFlowTests: StoreTestCase {
     /// "seaside"; B has "scarlet" waiting.
     private func seeded() throws -> (store: SQLiteStore, a: Asset, b: Asset) {
         let store = try makeStore()
-        let a = try store.saveIngest(record(campaign: "spring", path: "a.png", hash: "a", tags: [
-            mapped("red", entry: "red", facet: "color", source: .color),
-            unmapped("Scarlet", hint: "color"),
-            unmapped("seaside", hint: "theme"),
-            unmapped("seaside", hint: "theme", source: .ocr),
-        ]))
+        let a = try store.saveIngest(
+            record(
+                campaign: "spring", path: "a.png", hash: "a",
+                tags: [
+                    mapped("red", entry: "red", facet: "color", source: .color),
+                    unmapped("Scarlet", hint: "color"),
+                    unmapped("seaside", hint: "theme"),
+                    unmapped("seaside", hint: "theme", source: .ocr),
+                ]))
         let b = try store.saveIngest(record(campaign: "autumn", path: "b.png", hash: "b", tags: [unmapped("scarlet", hint: "color")]))
         return (store, a, b)
     }
@@ -31,7 +34,8 @@ final class ReviewFlowTests: StoreTestCase {
         XCTAssertNil(try store.reviewItem(id: 9999))
 
         // Same occurrences: more campaigns first, then the older item.
-        try store.saveIngest(record(campaign: "spring", path: "c.png", hash: "c", tags: [unmapped("zzz", hint: nil), unmapped("yyy", hint: nil)]))
+        try store.saveIngest(
+            record(campaign: "spring", path: "c.png", hash: "c", tags: [unmapped("zzz", hint: nil), unmapped("yyy", hint: nil)]))
         try store.saveIngest(record(campaign: "autumn", path: "d.png", hash: "d", tags: [unmapped("yyy", hint: nil)]))
         let ordered = try store.reviewItems(status: .pending).map(\.normalized)
         XCTAssertEqual(ordered, ["scarlet", "yyy", "seaside", "zzz"])
@@ -180,8 +184,11 @@ final class ReviewFlowTests: StoreTestCase {
             itemID: seaside.id, decision: .create(facet: "theme", id: "coast", label: "Coast", broader: nil), actor: "a")
         XCTAssertEqual(try store.loadDictionary().entry("coast")?.aliases, ["seaside"])
         // A user now uses the created entry directly, so undo keeps it.
-        try store.saveUsers([UserProfile(
-            id: "u1", attributes: [UserAttribute(facet: "theme", value: "coast", entry: "coast", method: .exact)], source: "crm")],
+        try store.saveUsers(
+            [
+                UserProfile(
+                    id: "u1", attributes: [UserAttribute(facet: "theme", value: "coast", entry: "coast", method: .exact)], source: "crm")
+            ],
             actor: "a")
         try store.undoDecision(itemID: seaside.id, actor: "a")
         XCTAssertNotNil(try store.loadDictionary().entry("coast"))
@@ -190,9 +197,11 @@ final class ReviewFlowTests: StoreTestCase {
 
     func testDeprecatedEntriesAreNotMapTargets() throws {
         let (store, _, _) = try seeded()
-        _ = try store.importDictionary(facets: [], entries: [
-            DictionaryEntry(id: "vermilion", facet: "color", label: "Vermilion", status: .deprecated, replacedBy: "red")
-        ], source: "d.json", actor: "a")
+        _ = try store.importDictionary(
+            facets: [],
+            entries: [
+                DictionaryEntry(id: "vermilion", facet: "color", label: "Vermilion", status: .deprecated, replacedBy: "red")
+            ], source: "d.json", actor: "a")
         let scarlet = try item(store, facet: "color", normalized: "scarlet")
         XCTAssertThrowsError(try store.decide(itemID: scarlet.id, decision: .map(entry: "vermilion"), actor: "a")) {
             XCTAssertTrue("\($0)".contains("deprecated; map to its replacement 'red'"), "\($0)")
@@ -201,8 +210,11 @@ final class ReviewFlowTests: StoreTestCase {
 
     func testRemapUnresolvedSettlesWhatNowMaps() throws {
         let (store, a, b) = try seeded()
-        try store.saveUsers([UserProfile(
-            id: "u1", attributes: [UserAttribute(facet: "color", value: "Scarlet", normalized: "scarlet")], source: "crm")],
+        try store.saveUsers(
+            [
+                UserProfile(
+                    id: "u1", attributes: [UserAttribute(facet: "color", value: "Scarlet", normalized: "scarlet")], source: "crm")
+            ],
             actor: "a")
         try store.addAlias(entry: "red", alias: "scarlet", hidden: false, actor: "alice")
         let remap: RemapFunction = { facet, text in
@@ -231,8 +243,9 @@ final class ReviewFlowTests: StoreTestCase {
 
         // A remap naming an unknown entry is refused and changes nothing.
         let broken: RemapFunction = { facet, text in
-            MappingResult(input: text, facet: facet, normalized: text, entry: "ghost", method: .fuzzy, confidence: 0.9,
-                          candidates: [], explanation: "test")
+            MappingResult(
+                input: text, facet: facet, normalized: text, entry: "ghost", method: .fuzzy, confidence: 0.9,
+                candidates: [], explanation: "test")
         }
         XCTAssertThrowsError(try store.remapUnresolved(broken, actor: "x")) { XCTAssertTrue("\($0)".contains("'ghost'"), "\($0)") }
         XCTAssertEqual(try item(store, facet: "theme", normalized: "seaside").status, .pending)

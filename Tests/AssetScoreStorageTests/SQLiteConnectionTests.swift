@@ -46,20 +46,22 @@ final class SQLiteConnectionTests: StoreTestCase {
         struct Planned: Error {}
         try db.transaction {
             try db.run("INSERT INTO t (name) VALUES ('outer')")
-            XCTAssertThrowsError(try db.transaction {
-                try db.run("INSERT INTO t (name) VALUES ('inner')")
-                throw Planned()
-            })
+            XCTAssertThrowsError(
+                try db.transaction {
+                    try db.run("INSERT INTO t (name) VALUES ('inner')")
+                    throw Planned()
+                })
             try db.transaction { try db.run("INSERT INTO t (name) VALUES ('inner kept')") }
         }
         XCTAssertEqual(try db.query("SELECT name FROM t ORDER BY id") { $0.text(0) }, ["outer", "inner kept"])
         XCTAssertFalse(db.isInTransaction)
 
-        XCTAssertThrowsError(try db.transaction {
-            try db.run("INSERT INTO t (name) VALUES ('lost')")
-            try db.transaction { try db.run("INSERT INTO t (name) VALUES ('lost too')") }
-            throw Planned()
-        })
+        XCTAssertThrowsError(
+            try db.transaction {
+                try db.run("INSERT INTO t (name) VALUES ('lost')")
+                try db.transaction { try db.run("INSERT INTO t (name) VALUES ('lost too')") }
+                throw Planned()
+            })
         XCTAssertEqual(try db.scalarInt("SELECT COUNT(*) FROM t"), 2)
         XCTAssertFalse(db.isInTransaction)
     }

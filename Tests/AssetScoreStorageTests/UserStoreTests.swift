@@ -7,13 +7,16 @@ final class UserStoreTests: StoreTestCase {
     func testUpsertReplacesAttributesAndLinksUnmappedOnes() throws {
         let store = try makeStore()
         let asset = try store.saveIngest(record(path: "a.png", hash: "a", tags: [unmapped("seaside", hint: "theme")]))
-        try store.saveUsers([
-            UserProfile(id: "u1", attributes: [
-                UserAttribute(facet: "tone", value: "warm", weight: 0.7, entry: "warm", method: .exact),
-                UserAttribute(facet: "theme", value: "Seaside"),
-            ], source: "crm.csv"),
-            UserProfile(id: "u2", attributes: [UserAttribute(facet: "theme", value: "  seaside ")], source: "crm.csv"),
-        ], actor: "importer")
+        try store.saveUsers(
+            [
+                UserProfile(
+                    id: "u1",
+                    attributes: [
+                        UserAttribute(facet: "tone", value: "warm", weight: 0.7, entry: "warm", method: .exact),
+                        UserAttribute(facet: "theme", value: "Seaside"),
+                    ], source: "crm.csv"),
+                UserProfile(id: "u2", attributes: [UserAttribute(facet: "theme", value: "  seaside ")], source: "crm.csv"),
+            ], actor: "importer")
         XCTAssertEqual(try store.userCount(), 2)
         let u1 = try XCTUnwrap(try store.user(id: "u1"))
         XCTAssertEqual(u1.source, "crm.csv")
@@ -29,9 +32,14 @@ final class UserStoreTests: StoreTestCase {
         XCTAssertEqual(item.assetIDs, [asset.id])
 
         // Upsert replaces u1's attributes.
-        try store.saveUsers([UserProfile(id: "u1", attributes: [
-            UserAttribute(facet: "tone", value: "warm", entry: "warm", method: .exact)
-        ], source: "crm2.csv")], actor: "importer")
+        try store.saveUsers(
+            [
+                UserProfile(
+                    id: "u1",
+                    attributes: [
+                        UserAttribute(facet: "tone", value: "warm", entry: "warm", method: .exact)
+                    ], source: "crm2.csv")
+            ], actor: "importer")
         XCTAssertEqual(try store.user(id: "u1")?.attributes.count, 1)
         XCTAssertEqual(try store.user(id: "u1")?.source, "crm2.csv")
         item = try XCTUnwrap(try store.reviewItem(id: itemID))
@@ -54,24 +62,33 @@ final class UserStoreTests: StoreTestCase {
 
     func testBadUserImportsAreRefusedWhole() throws {
         let store = try makeStore()
-        XCTAssertThrowsError(try store.saveUsers([
-            UserProfile(id: "u1", attributes: [], source: "crm.csv"),
-            UserProfile(id: "u1", attributes: [], source: "crm.csv"),
-        ], actor: "a")) { XCTAssertTrue("\($0)".contains("'u1' appears twice"), "\($0)") }
-        XCTAssertThrowsError(try store.saveUsers([
-            UserProfile(id: "u1", attributes: [UserAttribute(facet: "theme", value: "x")], source: "crm.csv"),
-            UserProfile(id: "u2", attributes: [UserAttribute(facet: "tone", value: "hot", entry: "hot", method: .exact)], source: "crm.csv"),
-        ], actor: "a")) { XCTAssertTrue("\($0)".contains("user 'u2'") && "\($0)".contains("'hot'"), "\($0)") }
+        XCTAssertThrowsError(
+            try store.saveUsers(
+                [
+                    UserProfile(id: "u1", attributes: [], source: "crm.csv"),
+                    UserProfile(id: "u1", attributes: [], source: "crm.csv"),
+                ], actor: "a")
+        ) { XCTAssertTrue("\($0)".contains("'u1' appears twice"), "\($0)") }
+        XCTAssertThrowsError(
+            try store.saveUsers(
+                [
+                    UserProfile(id: "u1", attributes: [UserAttribute(facet: "theme", value: "x")], source: "crm.csv"),
+                    UserProfile(
+                        id: "u2", attributes: [UserAttribute(facet: "tone", value: "hot", entry: "hot", method: .exact)], source: "crm.csv"),
+                ], actor: "a")
+        ) { XCTAssertTrue("\($0)".contains("user 'u2'") && "\($0)".contains("'hot'"), "\($0)") }
         XCTAssertEqual(try store.userCount(), 0)
         XCTAssertTrue(try store.reviewItems(status: nil).isEmpty)
     }
 
     func testPersonasRoundTripAndAreAuditedOnChange() throws {
         let store = try makeStore()
-        let persona = Persona(id: "traveller", name: "Budget traveller", description: "Sun on a budget", attributes: [
-            UserAttribute(facet: "theme", value: "beach", weight: 1, entry: "beach", method: .exact),
-            UserAttribute(facet: "tone", value: "warm", weight: 0.5, entry: "warm", method: .exact),
-        ])
+        let persona = Persona(
+            id: "traveller", name: "Budget traveller", description: "Sun on a budget",
+            attributes: [
+                UserAttribute(facet: "theme", value: "beach", weight: 1, entry: "beach", method: .exact),
+                UserAttribute(facet: "tone", value: "warm", weight: 0.5, entry: "warm", method: .exact),
+            ])
         let before = try store.auditCount()
         try store.savePersona(persona, actor: "alice")
         try store.savePersona(persona, actor: "alice")

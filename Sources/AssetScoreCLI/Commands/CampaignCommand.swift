@@ -52,7 +52,9 @@ enum CampaignCommand {
                 }
             }
             try store.upsertCampaign(c)
-            ctx.output.line("Campaign \(safe(c.id)) facet weights: \(c.facetWeights.sorted { $0.key < $1.key }.map { "\($0.key)=\(fmt($0.value))" }.joined(separator: " "))")
+            ctx.output.line(
+                "Campaign \(safe(c.id)) facet weights: \(c.facetWeights.sorted { $0.key < $1.key }.map { "\($0.key)=\(fmt($0.value))" }.joined(separator: " "))"
+            )
         case "fallback":
             let id = try args.positional(1, "campaign")
             guard var c = try store.campaign(id) else { throw LookupError.notFound("campaign", id) }

@@ -63,7 +63,9 @@ enum DecideCommand {
         let dictionary = try? ctx.dictionary()
         func label(_ id: String) -> String { dictionary?.entry(id)?.label ?? id }
         if let w = d.winner {
-            out.line("Winner: #\(w.assetID) \(safe(URL(fileURLWithPath: w.path).lastPathComponent))  score \(fmt(w.score, 3))\(d.usedFallback ? "  (fallback)" : "")")
+            out.line(
+                "Winner: #\(w.assetID) \(safe(URL(fileURLWithPath: w.path).lastPathComponent))  score \(fmt(w.score, 3))\(d.usedFallback ? "  (fallback)" : "")"
+            )
         } else {
             out.line("No winner: the campaign has no scorable variant.")
         }
@@ -84,7 +86,10 @@ enum DecideCommand {
         out.table(
             ["facet", "profile", "asset tag", "weight", "facet w", "match", "conf", "value"],
             w.contributions.map { c in
-                [c.facet, label(c.userEntry), label(c.assetEntry), fmt(c.attributeWeight), fmt(c.facetWeight), fmt(c.match), fmt(c.confidence), fmt(c.value, 3)]
+                [
+                    c.facet, label(c.userEntry), label(c.assetEntry), fmt(c.attributeWeight), fmt(c.facetWeight), fmt(c.match),
+                    fmt(c.confidence), fmt(c.value, 3),
+                ]
             })
     }
 }

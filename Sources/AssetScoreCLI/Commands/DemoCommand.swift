@@ -29,7 +29,9 @@ enum DemoCommand {
         out.line()
 
         let dict = try InitCommand.loadDefaultDictionary(ctx)
-        out.line("1. Dictionary: \(try ctx.dictionary().facets.count) facets, \(try ctx.dictionary().entries.count) entries (\(dict.entriesAdded) new).")
+        out.line(
+            "1. Dictionary: \(try ctx.dictionary().facets.count) facets, \(try ctx.dictionary().entries.count) entries (\(dict.entriesAdded) new)."
+        )
         let personasFile = "\(samples)/personas.json"
         if FileManager.default.fileExists(atPath: personasFile) {
             let n = try PersonasCommand.importPersonas(path: personasFile, ctx)
@@ -67,7 +69,9 @@ enum DemoCommand {
             let engine = try DecisionEngine(campaign: campaign, ctx)
             let variants = try ctx.store().assets(campaign: campaign, status: nil).filter { $0.status.isScorable }.sorted { $0.id < $1.id }
             out.line()
-            out.line("Campaign \(safe(campaign)): " + variants.map { "#\($0.id) \(URL(fileURLWithPath: $0.path).lastPathComponent)" }.joined(separator: ", "))
+            out.line(
+                "Campaign \(safe(campaign)): "
+                    + variants.map { "#\($0.id) \(URL(fileURLWithPath: $0.path).lastPathComponent)" }.joined(separator: ", "))
             var rows: [[String]] = []
             for p in personas {
                 let d = try engine.decide(attributes: p.attributes, subject: "persona:\(p.id)")
@@ -77,7 +81,8 @@ enum DemoCommand {
                 }
                 rows.append([
                     p.name, "#\(w.assetID) \(URL(fileURLWithPath: w.path).lastPathComponent)",
-                    d.ranking.prefix(6).map { "#\($0.assetID) \(fmt($0.score, 2))" }.joined(separator: " > ") + (d.ranking.count > 6 ? " > …" : ""),
+                    d.ranking.prefix(6).map { "#\($0.assetID) \(fmt($0.score, 2))" }.joined(separator: " > ")
+                        + (d.ranking.count > 6 ? " > …" : ""),
                     d.usedFallback
                         ? "fallback: nothing matched"
                         : w.contributions.sorted { abs($0.value) > abs($1.value) }.prefix(2).map(\.reason).joined(separator: "; "),

@@ -87,7 +87,9 @@ enum DictCommand {
         try args.noMorePositionals(than: 1)
         let doc = DictionaryDocument(dictionary: try ctx.dictionary())
         let data: Data
-        switch args.value("format") ?? (args.value("output").map { URL(fileURLWithPath: $0).pathExtension.lowercased() } == "csv" ? "csv" : "json") {
+        switch args.value("format")
+            ?? (args.value("output").map { URL(fileURLWithPath: $0).pathExtension.lowercased() } == "csv" ? "csv" : "json")
+        {
         case "json": data = doc.jsonData()
         case "csv": data = try doc.csvData()
         case let f: throw UsageError("unknown format '\(safe(f))' (json or csv)")
@@ -145,7 +147,8 @@ enum DictCommand {
         guard existing.entry(id) == nil else { throw UsageError("an entry with id '\(safe(id))' exists already") }
         let (_, resolved) = try importDocument(doc, source: "dict add", ctx)
         if ctx.output.json { return try ctx.output.emit(entry) }
-        ctx.output.line("Added \(safe(label)) [\(safe(id))] to \(safe(facet)).\(resolved > 0 ? " \(resolved) waiting tag(s) now map." : "")")
+        ctx.output.line(
+            "Added \(safe(label)) [\(safe(id))] to \(safe(facet)).\(resolved > 0 ? " \(resolved) waiting tag(s) now map." : "")")
     }
 }
 

@@ -20,7 +20,7 @@ enum ExportCommand {
         try args.noMorePositionals(than: 0)
         let engine = try DecisionEngine(campaign: try args.require("campaign"), ctx)
         let store = try ctx.store()
-        let writer = try CSVWriter(path: args.value("output"))
+        let writer = try CSVExportFile(path: args.value("output"))
         var count = 0
         var wins: [Int64: Int] = [:]
         do {

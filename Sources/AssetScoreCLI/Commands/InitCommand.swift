@@ -25,7 +25,8 @@ enum InitCommand {
         if ctx.output.json { return try ctx.output.emit(summary) }
         ctx.output.line("Database \(safe(ctx.databasePath)) is ready (schema \(try ctx.store().schemaVersion())).")
         if !args.flag("empty") {
-            ctx.output.line("Dictionary: \(summary.entriesAdded) entr(ies) added, \(summary.entriesUpdated) updated, \(summary.unchanged) unchanged.")
+            ctx.output.line(
+                "Dictionary: \(summary.entriesAdded) entr(ies) added, \(summary.entriesUpdated) updated, \(summary.unchanged) unchanged.")
         }
     }
 
@@ -41,6 +42,8 @@ enum InitCommand {
         let url = try file.map { URL(fileURLWithPath: $0) } ?? defaultDictionaryURL()
         let existing = try ctx.dictionary()
         let doc = try DictionaryDocument.read(url: url, existing: existing).prepared(against: existing)
-        return try DictCommand.importDocument(doc, source: file.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "default-dictionary.json", ctx).0
+        return try DictCommand.importDocument(
+            doc, source: file.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "default-dictionary.json", ctx
+        ).0
     }
 }

@@ -29,7 +29,9 @@ enum NormalizeCommand {
         out.line("input       \(safe(text))")
         out.line("normalised  \(safe(result.normalized))")
         if let e = result.entry, let entry = dictionary.entry(e) {
-            out.line("maps to     \(safe(entry.label)) [\(safe(e))] in \(safe(entry.facet)) by \(result.method.rawValue), confidence \(fmt(result.confidence))")
+            out.line(
+                "maps to     \(safe(entry.label)) [\(safe(e))] in \(safe(entry.facet)) by \(result.method.rawValue), confidence \(fmt(result.confidence))"
+            )
         } else {
             out.line("maps to     nothing: \(result.method == .rejected ? "rejected before" : "would be flagged for review")")
         }

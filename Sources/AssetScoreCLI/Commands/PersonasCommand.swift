@@ -23,7 +23,9 @@ enum PersonasCommand {
             if personas.isEmpty { return ctx.output.line("No personas. Import some with 'assetscore personas import FILE'.") }
             ctx.output.table(
                 ["persona", "name", "attributes"],
-                personas.map { p in [p.id, p.name, p.attributes.map { "\($0.facet)=\($0.value):\(fmt($0.weight, 1))" }.joined(separator: ", ")] },
+                personas.map { p in
+                    [p.id, p.name, p.attributes.map { "\($0.facet)=\($0.value):\(fmt($0.weight, 1))" }.joined(separator: ", ")]
+                },
                 maxWidth: 70)
         case "show":
             let id = try args.positional(1, "ID")

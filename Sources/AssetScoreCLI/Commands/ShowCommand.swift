@@ -46,10 +46,13 @@ enum ShowCommand {
         guard let analysis else { return }
         let f = analysis.fields
         out.line()
-        out.line("Analysis v\(analysis.version) by \(analysis.analyser) \(analysis.analyserVersion) in \(analysis.durationMS) ms (\(versions) version(s))")
+        out.line(
+            "Analysis v\(analysis.version) by \(analysis.analyser) \(analysis.analyserVersion) in \(analysis.durationMS) ms (\(versions) version(s))"
+        )
         out.line("  size \(f.width)x\(f.height), \(f.orientation), format class \(f.formatClass)")
         if let b = f.brightness, let c = f.contrast {
-            out.line("  brightness \(fmt(b)), contrast \(fmt(c)), colourfulness \(fmt(f.colorfulness ?? 0, 1)), warmth \(fmt(f.warmth ?? 0))")
+            out.line(
+                "  brightness \(fmt(b)), contrast \(fmt(c)), colourfulness \(fmt(f.colorfulness ?? 0, 1)), warmth \(fmt(f.warmth ?? 0))")
         }
         if f.hasAlpha { out.line("  transparent area \(pct(f.transparentShare))") }
         if let d = f.textDensity { out.line("  text density \(pct(d)); words: \(safe(f.ocrWords.prefix(20).joined(separator: " ")))") }

@@ -57,7 +57,11 @@ enum UsersCommand {
         ctx.output.table(
             ["facet", "value", "weight", "mapped to", "method"],
             attributes.map { a in
-                [a.facet, a.value, fmt(a.weight), a.entry.map { dictionary?.entry($0)?.label ?? $0 } ?? (a.reviewItemID.map { "review #\($0)" } ?? "-"), a.method.rawValue]
+                [
+                    a.facet, a.value, fmt(a.weight),
+                    a.entry.map { dictionary?.entry($0)?.label ?? $0 } ?? (a.reviewItemID.map { "review #\($0)" } ?? "-"),
+                    a.method.rawValue,
+                ]
             })
     }
 
@@ -131,7 +135,9 @@ enum UsersCommand {
 
     static func printSummary(_ s: UserImportSummary, _ out: Output) {
         out.line("Imported \(s.users) user(s) with \(s.attributes) attribute(s) from \(s.records) record(s).")
-        for (facet, n) in s.skippedFacets.sorted(by: { $0.key < $1.key }) { out.line("  skipped \(n) value(s) of unknown facet '\(safe(facet))'") }
+        for (facet, n) in s.skippedFacets.sorted(by: { $0.key < $1.key }) {
+            out.line("  skipped \(n) value(s) of unknown facet '\(safe(facet))'")
+        }
         for (call, n) in s.skippedCalls.sorted(by: { $0.key < $1.key }) { out.line("  skipped \(n) '\(safe(call))' call(s)") }
         for (trait, n) in s.skippedTraits.sorted(by: { $0.key < $1.key }) { out.line("  skipped trait '\(safe(trait))' (\(n)x)") }
         for note in s.notes { out.line("  note: \(safe(note))") }

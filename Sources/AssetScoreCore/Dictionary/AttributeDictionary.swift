@@ -23,14 +23,18 @@ public struct AttributeDictionary: Sendable {
     public func entries(inFacet facet: String) -> [DictionaryEntry] { entries.filter { $0.facet == facet } }
 
     public mutating func upsert(facet: Facet) {
-        if let i = facetIndex[facet.id] { facets[i] = facet } else {
+        if let i = facetIndex[facet.id] {
+            facets[i] = facet
+        } else {
             facetIndex[facet.id] = facets.count
             facets.append(facet)
         }
     }
 
     public mutating func upsert(entry: DictionaryEntry) {
-        if let i = entryIndex[entry.id] { entries[i] = entry } else {
+        if let i = entryIndex[entry.id] {
+            entries[i] = entry
+        } else {
             entryIndex[entry.id] = entries.count
             entries.append(entry)
         }

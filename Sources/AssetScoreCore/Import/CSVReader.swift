@@ -215,7 +215,8 @@ public final class CSVReader {
                     let shown = byte < 0x80 ? "\"\(Character(Unicode.Scalar(byte)))\"" : "a non-ASCII byte"
                     throw error(
                         line: line,
-                        "unexpected \(shown) after the closing quote of field \(fields.count + 1); a quote inside a quoted field must be doubled")
+                        "unexpected \(shown) after the closing quote of field \(fields.count + 1); a quote inside a quoted field must be doubled"
+                    )
                 }
             }
         }

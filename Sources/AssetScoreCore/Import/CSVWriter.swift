@@ -19,9 +19,10 @@ public struct CSVWriter: Sendable {
     /// Quotes a field holding the delimiter, a quote, a line break or edge whitespace (which
     /// readers may otherwise trim), doubling inner quotes.
     public func escape(_ field: String) -> String {
-        let needsQuotes = field.contains { c in
-            c == delimiter.character || c == "\"" || c == "\n" || c == "\r" || c == "\r\n"
-        } || field.first?.isWhitespace == true || field.last?.isWhitespace == true
+        let needsQuotes =
+            field.contains { c in
+                c == delimiter.character || c == "\"" || c == "\n" || c == "\r" || c == "\r\n"
+            } || field.first?.isWhitespace == true || field.last?.isWhitespace == true
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

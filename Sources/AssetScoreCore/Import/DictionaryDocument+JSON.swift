@@ -136,11 +136,15 @@ extension DictionaryDocument {
             members.append(("weight", .number(facet.weight)))
             if facet.thresholds != .default {
                 let t = facet.thresholds
-                members.append(("thresholds", .object([
-                    ("fuzzy_accept", .number(t.fuzzyAccept)),
-                    ("candidate_minimum", .number(t.candidateMinimum)),
-                    ("fuzzy_minimum_length", .number(Double(t.fuzzyMinimumLength))),
-                ])))
+                members.append(
+                    (
+                        "thresholds",
+                        .object([
+                            ("fuzzy_accept", .number(t.fuzzyAccept)),
+                            ("candidate_minimum", .number(t.candidateMinimum)),
+                            ("fuzzy_minimum_length", .number(Double(t.fuzzyMinimumLength))),
+                        ])
+                    ))
             }
             members.append(("entries", .array(entries.map(Self.jsonValue(of:)))))
             facetValues.append(.object(members))

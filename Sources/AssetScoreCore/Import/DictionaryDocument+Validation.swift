@@ -31,9 +31,10 @@ extension DictionaryDocument {
     /// Whether `id` is usable as a facet id: lowercase ASCII letters, digits, `_` and `-`.
     /// Facet ids appear in `facet:value` keywords and command lines, so they stay plain.
     public static func isValidFacetID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { s in
-            ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "_" || s == "-"
-        }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy { s in
+                ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "_" || s == "-"
+            }
     }
 
     /// Whether `hex` is a colour written `#rrggbb` (lowercase, as the readers normalise it).
@@ -59,12 +60,14 @@ extension DictionaryDocument {
             if f.id.isEmpty {
                 errors.append(issue(at: at, field: "id", "facet id is empty"))
             } else if !Self.isValidFacetID(f.id) {
-                errors.append(issue(
-                    at: at, field: "id",
-                    "facet id \"\(f.id)\" may only contain lowercase letters, digits, \"_\" and \"-\""))
+                errors.append(
+                    issue(
+                        at: at, field: "id",
+                        "facet id \"\(f.id)\" may only contain lowercase letters, digits, \"_\" and \"-\""))
             }
             if let first = seen[f.id] {
-                errors.append(issue(at: at, field: "id", "facet \"\(f.id)\" is defined twice (first at \(describe(location(ofFacet: first))))"))
+                errors.append(
+                    issue(at: at, field: "id", "facet \"\(f.id)\" is defined twice (first at \(describe(location(ofFacet: first))))"))
             } else {
                 seen[f.id] = i
             }
@@ -80,9 +83,11 @@ extension DictionaryDocument {
                 errors.append(issue(at: at, field: "thresholds.\(name)", "must be between 0 and 1, got \(JSONValue.numberText(value))"))
             }
             if t.candidateMinimum > t.fuzzyAccept {
-                errors.append(issue(
-                    at: at, field: "thresholds",
-                    "candidate_minimum (\(JSONValue.numberText(t.candidateMinimum))) is above fuzzy_accept (\(JSONValue.numberText(t.fuzzyAccept)))"))
+                errors.append(
+                    issue(
+                        at: at, field: "thresholds",
+                        "candidate_minimum (\(JSONValue.numberText(t.candidateMinimum))) is above fuzzy_accept (\(JSONValue.numberText(t.fuzzyAccept)))"
+                    ))
             }
             if t.fuzzyMinimumLength < 0 {
                 errors.append(issue(at: at, field: "thresholds.fuzzy_minimum_length", "must be >= 0"))
@@ -110,15 +115,17 @@ extension DictionaryDocument {
             }
             if !e.id.isEmpty {
                 if let first = firstUse[e.id] {
-                    errors.append(issue(
-                        at: at, field: "id",
-                        "id \"\(e.id)\" is used twice (first at \(describe(location(ofEntry: first))))"))
+                    errors.append(
+                        issue(
+                            at: at, field: "id",
+                            "id \"\(e.id)\" is used twice (first at \(describe(location(ofEntry: first))))"))
                 } else {
                     firstUse[e.id] = i
                     if let old = existing.entry(e.id), old.facet != e.facet {
-                        errors.append(issue(
-                            at: at, field: "id",
-                            "id \"\(e.id)\" already exists in facet \"\(old.facet)\"; entry ids are unique across facets"))
+                        errors.append(
+                            issue(
+                                at: at, field: "id",
+                                "id \"\(e.id)\" already exists in facet \"\(old.facet)\"; entry ids are unique across facets"))
                     }
                 }
             }
@@ -126,9 +133,10 @@ extension DictionaryDocument {
                 errors.append(issue(at: at, field: "hex", "hex \"\(hex)\" is not a colour written #rrggbb"))
             }
             if e.replacedBy != nil, e.status == .active {
-                errors.append(issue(
-                    at: at, field: "replaced_by",
-                    "\"\(e.id)\" has replaced_by but its status is active (set status to deprecated)"))
+                errors.append(
+                    issue(
+                        at: at, field: "replaced_by",
+                        "\"\(e.id)\" has replaced_by but its status is active (set status to deprecated)"))
             }
         }
         return errors
@@ -152,9 +160,10 @@ extension DictionaryDocument {
             if let b = e.broader, b != e.id {
                 if let target = merged[b] {
                     if target.facet != e.facet {
-                        errors.append(issue(
-                            at: at, field: "broader",
-                            "broader \"\(b)\" is in facet \"\(target.facet)\", not \"\(e.facet)\""))
+                        errors.append(
+                            issue(
+                                at: at, field: "broader",
+                                "broader \"\(b)\" is in facet \"\(target.facet)\", not \"\(e.facet)\""))
                     }
                 } else {
                     errors.append(issue(at: at, field: "broader", "broader \"\(b)\" is not a known entry id"))
@@ -163,14 +172,16 @@ extension DictionaryDocument {
             if let r = e.replacedBy, r != e.id {
                 if let target = merged[r] {
                     if target.facet != e.facet {
-                        errors.append(issue(
-                            at: at, field: "replaced_by",
-                            "replacement \"\(r)\" is in facet \"\(target.facet)\", not \"\(e.facet)\""))
+                        errors.append(
+                            issue(
+                                at: at, field: "replaced_by",
+                                "replacement \"\(r)\" is in facet \"\(target.facet)\", not \"\(e.facet)\""))
                     }
                 } else {
-                    errors.append(issue(
-                        at: at, field: "replaced_by",
-                        "\"\(e.id)\" is deprecated in favour of \"\(r)\", which is not a known entry id"))
+                    errors.append(
+                        issue(
+                            at: at, field: "replaced_by",
+                            "\"\(e.id)\" is deprecated in favour of \"\(r)\", which is not a known entry id"))
                 }
             }
         }

@@ -74,7 +74,8 @@ public enum IABTaxonomy {
         let layout = try detectLayout(reader)
         let facetID = facet ?? layout.kind.defaultFacetID
         let prefix = idPrefix ?? layout.defaultIDPrefix
-        let title = "IAB \(layout.kind == .content ? "Content" : "Audience") Taxonomy"
+        let title =
+            "IAB \(layout.kind == .content ? "Content" : "Audience") Taxonomy"
             + (layout.version.map { " \($0)" } ?? "")
 
         var document = DictionaryDocument(sourceName: reader.name, facets: [], entries: [])
@@ -100,10 +101,11 @@ public enum IABTaxonomy {
                 description += description.isEmpty ? "extension: \(ext)" : "; extension: \(ext)"
             }
             let parent = record[layout.parentColumn].trimmingCharacters(in: .whitespaces)
-            document.entries.append(DictionaryEntry(
-                id: prefix + id, facet: facetID, label: label, aliases: aliases,
-                broader: parent.isEmpty ? nil : prefix + parent,
-                description: description.isEmpty ? nil : description))
+            document.entries.append(
+                DictionaryEntry(
+                    id: prefix + id, facet: facetID, label: label, aliases: aliases,
+                    broader: parent.isEmpty ? nil : prefix + parent,
+                    description: description.isEmpty ? nil : description))
             document.entryLocations.append(.init(line: record.line, path: nil))
         }
         while let record = try reader.next() { handle(record) }
@@ -174,9 +176,11 @@ public enum IABTaxonomy {
             // Ad Product 2.0 looks like this; its self-parented rows need decisions this importer does not make.
             throw reader.error(
                 line: columns.line,
-                "unsupported IAB layout: Content Taxonomy files have a group row above the column names, Audience Taxonomy files a Condensed Name column")
+                "unsupported IAB layout: Content Taxonomy files have a group row above the column names, Audience Taxonomy files a Condensed Name column"
+            )
         }
-        let extensionColumn = names.firstIndex { $0.contains("extension") }
+        let extensionColumn =
+            names.firstIndex { $0.contains("extension") }
             ?? groupRow?.fields.firstIndex { key($0).contains("extension") }
         var version: String?
         if let title = groupRow?.fields.first(where: { key($0).contains("taxonomy v") }),

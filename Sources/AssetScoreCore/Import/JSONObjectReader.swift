@@ -68,9 +68,10 @@ struct JSONObjectReader {
                 if case .string(let s) = item {
                     out.append(s)
                 } else {
-                    errors.append(ImportError(
-                        file: file, line: line, path: "\(memberPath(key))[\(i)]",
-                        message: "expected a string, found \(item.kindName)"))
+                    errors.append(
+                        ImportError(
+                            file: file, line: line, path: "\(memberPath(key))[\(i)]",
+                            message: "expected a string, found \(item.kindName)"))
                 }
             }
             return out

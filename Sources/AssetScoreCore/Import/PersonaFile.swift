@@ -52,7 +52,8 @@ public enum PersonaFile {
                     let parsed = try AttributeValueParser.attributes(json, path: "\(path).attributes", canonical: options.canonicalFacet)
                     attributes = UserProfile.mergeAttributes([], parsed.attributes)
                     for facet in Set(parsed.unknownFacets).sorted() {
-                        reader.fail("attributes", "unknown facet \"\(facet)\" (known: \(knownFacets?.sorted().joined(separator: ", ") ?? ""))")
+                        reader.fail(
+                            "attributes", "unknown facet \"\(facet)\" (known: \(knownFacets?.sorted().joined(separator: ", ") ?? ""))")
                     }
                 } catch let problem as AttributeValueParser.Problem {
                     errors.append(ImportError(file: name, path: problem.path, message: problem.message))
@@ -63,7 +64,8 @@ public enum PersonaFile {
             errors += reader.errors
             if let id {
                 if let first = firstIndex[id] {
-                    errors.append(ImportError(file: name, path: "\(path).id", message: "persona id \"\(id)\" is used twice (first at [\(first)])"))
+                    errors.append(
+                        ImportError(file: name, path: "\(path).id", message: "persona id \"\(id)\" is used twice (first at [\(first)])"))
                 } else {
                     firstIndex[id] = i
                 }
@@ -79,9 +81,14 @@ public enum PersonaFile {
         let items = personas.map { p -> JSONValue in
             var members: [(String, JSONValue)] = [("id", .string(p.id)), ("name", .string(p.name))]
             if let d = p.description { members.append(("description", .string(d))) }
-            members.append(("attributes", .array(p.attributes.map { a in
-                .object([("facet", .string(a.facet)), ("value", .string(a.value)), ("weight", .number(a.weight))])
-            })))
+            members.append(
+                (
+                    "attributes",
+                    .array(
+                        p.attributes.map { a in
+                            .object([("facet", .string(a.facet)), ("value", .string(a.value)), ("weight", .number(a.weight))])
+                        })
+                ))
             return .object(members)
         }
         return Data(JSONValue.array(items).formatted().utf8)

@@ -83,7 +83,9 @@ public struct SegmentBatchImporter: Sendable {
                     guard let values else {
                         aggregator.summary.skip(
                             \.skippedTraits, key,
-                            reason: "trait \"\(key)\" holds \(value.kindName), not a string, an array of strings or {\"value\", \"weight\"}; skipped")
+                            reason:
+                                "trait \"\(key)\" holds \(value.kindName), not a string, an array of strings or {\"value\", \"weight\"}; skipped"
+                        )
                         continue
                     }
                     let usable = values.filter { !$0.value.isEmpty }

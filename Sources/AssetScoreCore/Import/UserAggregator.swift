@@ -29,9 +29,10 @@ struct UserAggregator {
         var closed: UserBatch?
         if pending.count >= max(1, options.batchSize) { closed = flush() }
         pendingIndex[id] = pending.count
-        pending.append(UserProfile(
-            id: id, attributes: UserProfile.mergeAttributes([], attributes), source: source,
-            updatedAt: options.timestamp))
+        pending.append(
+            UserProfile(
+                id: id, attributes: UserProfile.mergeAttributes([], attributes), source: source,
+                updatedAt: options.timestamp))
         return closed
     }
 

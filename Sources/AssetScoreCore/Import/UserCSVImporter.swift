@@ -98,7 +98,8 @@ public struct UserCSVImporter: Sendable {
             if let facet = options.canonicalFacet(facetName) {
                 attributes.append(UserAttribute(facet: facet, value: value, weight: weight))
             } else {
-                aggregator.summary.skip(\.skippedFacets, facetName, reason: "facet \"\(facetName)\" is not a known facet; its rows were skipped")
+                aggregator.summary.skip(
+                    \.skippedFacets, facetName, reason: "facet \"\(facetName)\" is not a known facet; its rows were skipped")
             }
             if let batch = aggregator.add(user: id, attributes: attributes) { try sink(batch) }
         }

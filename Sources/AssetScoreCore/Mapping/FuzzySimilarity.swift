@@ -21,8 +21,10 @@ enum FuzzySimilarity {
     static let tokenMatchMinimum = 0.88
 
     /// Similarity of two keys, 0...1, combining characters and (for multi-word keys) token overlap.
-    static func similarity(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], tokensA: [[Unicode.Scalar]],
-                           tokensB: [[Unicode.Scalar]]) -> Double {
+    static func similarity(
+        _ a: [Unicode.Scalar], _ b: [Unicode.Scalar], tokensA: [[Unicode.Scalar]],
+        tokensB: [[Unicode.Scalar]]
+    ) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         if a == b { return 1 }
         var score = characterSimilarity(a, b)

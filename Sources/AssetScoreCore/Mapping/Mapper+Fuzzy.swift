@@ -29,12 +29,17 @@ extension Mapper {
         guard let best = scored.first else {
             let minimum = minimumFuzzyLength(scope: request.scope)
             if length < minimum {
-                return unmapped(request, candidates: [], explanation:
-                    "\(quoted) matches no label or alias, and its key '\(key)' is shorter than the \(minimum) characters fuzzy matching needs.")
+                return unmapped(
+                    request, candidates: [],
+                    explanation:
+                        "\(quoted) matches no label or alias, and its key '\(key)' is shorter than the \(minimum) characters fuzzy matching needs."
+                )
             }
             let place = request.scope.map { "facet \($0)" } ?? "any facet"
-            return unmapped(request, candidates: [], explanation:
-                "\(quoted) matches no label or alias and resembles no entry of \(place).")
+            return unmapped(
+                request, candidates: [],
+                explanation:
+                    "\(quoted) matches no label or alias and resembles no entry of \(place).")
         }
         let target = index.entries[best.entry]
         let score = Self.formatted(best.score)
@@ -44,11 +49,14 @@ extension Mapper {
                 method: .fuzzy, confidence: best.score, candidates: suggestions,
                 explanation: "\(quoted) is a close spelling of \(Self.describe(target)), similarity \(score).")
         }
-        let reason = best.acceptable
+        let reason =
+            best.acceptable
             ? "below the \(Self.formatted(best.thresholds.fuzzyAccept)) needed to map without review"
             : "but their lengths differ too much to map without review"
-        return unmapped(request, candidates: suggestions, explanation:
-            "\(quoted) is closest to \(Self.describe(target)) at similarity \(score), \(reason).")
+        return unmapped(
+            request, candidates: suggestions,
+            explanation:
+                "\(quoted) is closest to \(Self.describe(target)) at similarity \(score), \(reason).")
     }
 
     /// Fuzzy candidates for a key, best first (ties by entry id), one per active entry, each at
@@ -90,8 +98,9 @@ extension Mapper {
             let score = FuzzySimilarity.similarity(query, name.key, tokensA: queryTokens, tokensB: name.tokens)
             guard score >= thresholds.candidateMinimum else { continue }
             let ratio = Double(min(query.count, name.key.count)) / Double(max(query.count, name.key.count))
-            let scoredEntry = ScoredEntry(entry: name.target, score: score,
-                                          acceptable: ratio >= Self.acceptLengthRatio, thresholds: thresholds)
+            let scoredEntry = ScoredEntry(
+                entry: name.target, score: score,
+                acceptable: ratio >= Self.acceptLengthRatio, thresholds: thresholds)
             if let previous = best[name.target] {
                 let better = score > previous.score || (score == previous.score && scoredEntry.acceptable && !previous.acceptable)
                 if !better { continue }

@@ -45,8 +45,10 @@ public struct Mapper: Sendable {
             return conclude(request, entry: hit, method: .exact, confidence: Self.exactConfidence)
         }
         guard !normalized.isEmpty else {
-            return unmapped(request, candidates: [], explanation:
-                "\(Self.quoted(text)) has no letters or digits left after normalisation, so there is nothing to map.")
+            return unmapped(
+                request, candidates: [],
+                explanation:
+                    "\(Self.quoted(text)) has no letters or digits left after normalisation, so there is nothing to map.")
         }
         if let hit = firstEntry(in: index.aliases[normalized], scope: scope) {
             return conclude(request, entry: hit, method: .alias, confidence: Self.aliasConfidence)
@@ -56,12 +58,14 @@ public struct Mapper: Sendable {
         }
         let key = normalizer.key(text)
         if let hit = firstEntry(in: index.keys[key], scope: scope) {
-            return conclude(request, entry: hit, method: .normalized, confidence: Self.normalizedConfidence,
-                            key: key)
+            return conclude(
+                request, entry: hit, method: .normalized, confidence: Self.normalizedConfidence,
+                key: key)
         }
         if let hit = firstEntry(in: index.hiddenKeys[key], scope: scope) {
-            return conclude(request, entry: hit, method: .hiddenLabel,
-                            confidence: Self.normalizedHiddenLabelConfidence, key: key)
+            return conclude(
+                request, entry: hit, method: .hiddenLabel,
+                confidence: Self.normalizedHiddenLabelConfidence, key: key)
         }
         let rejection = RejectionKey(facet: facet ?? "", normalized: normalized)
         if rejections.contains(rejection) {
@@ -93,8 +97,10 @@ extension Mapper {
 
     /// Result of a deterministic step: the entry itself, its replacement, or nothing when it is
     /// deprecated without replacement.
-    func conclude(_ request: Request, entry i: Int, method: MappingMethod, confidence: Double,
-                  key: String? = nil) -> MappingResult {
+    func conclude(
+        _ request: Request, entry i: Int, method: MappingMethod, confidence: Double,
+        key: String? = nil
+    ) -> MappingResult {
         let matched = index.entries[i]
         let how: String
         switch (method, key) {
@@ -107,8 +113,9 @@ extension Mapper {
         let subject = "\(Self.quoted(request.input)) \(how) \(Self.describe(matched))"
         guard let t = index.targets[i] else {
             let candidates = fuzzyCandidates(key: normalizer.key(request.input), scope: request.scope)
-            return unmapped(request, candidates: candidates.prefix(Self.candidateLimit).map(candidate),
-                            explanation: "\(subject), which is deprecated without a replacement, so it needs review.")
+            return unmapped(
+                request, candidates: candidates.prefix(Self.candidateLimit).map(candidate),
+                explanation: "\(subject), which is deprecated without a replacement, so it needs review.")
         }
         let target = index.entries[t]
         let explanation = t == i ? "\(subject)." : "\(subject), which is deprecated and replaced by \(Self.describe(target))."

@@ -83,10 +83,12 @@ struct MappingIndex: Sendable {
                 guard !key.isEmpty, seenKeys.insert(key).inserted else { continue }
                 let scalars = Array(key.unicodeScalars)
                 let nameIndex = names.count
-                names.append(Name(source: i, target: target, key: scalars,
-                                  tokens: keyTokens.map { Array($0.unicodeScalars) },
-                                  facetOrdinal: facetOrdinals[entry.facet] ?? -1,
-                                  minimumLength: (thresholds[entry.facet] ?? .default).fuzzyMinimumLength))
+                names.append(
+                    Name(
+                        source: i, target: target, key: scalars,
+                        tokens: keyTokens.map { Array($0.unicodeScalars) },
+                        facetOrdinal: facetOrdinals[entry.facet] ?? -1,
+                        minimumLength: (thresholds[entry.facet] ?? .default).fuzzyMinimumLength))
                 for gram in Self.trigrams(of: scalars) { trigrams[gram, default: []].append(nameIndex) }
             }
         }

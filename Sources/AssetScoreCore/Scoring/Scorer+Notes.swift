@@ -7,7 +7,8 @@ extension Scorer {
         let label = labels[attribute.entry] ?? attribute.entry
         if hit.match == 1 { return "\(verb) \(label) (\(attribute.facet))" }
         let assetIsNarrower = (ancestors[hit.assetEntry] ?? []).contains(attribute.entry)
-        let path = assetIsNarrower
+        let path =
+            assetIsNarrower
             ? hierarchyPath(from: attribute.entry, down: hit.assetEntry)
             : hierarchyPath(from: hit.assetEntry, down: attribute.entry)
         return "\(verb) \(label), matched \(assetIsNarrower ? "narrower" : "broader") \(path)"
@@ -24,7 +25,8 @@ extension Scorer {
     }
 
     func fallbackNote(winner: ScoredVariant, hadMappedAttributes: Bool) -> String {
-        let why = hadMappedAttributes
+        let why =
+            hadMappedAttributes
             ? "No variant matched any of the profile's mapped attributes"
             : "The profile has no mapped attributes"
         let which: String

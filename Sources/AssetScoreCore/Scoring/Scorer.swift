@@ -66,8 +66,9 @@ public struct Scorer: Sendable {
         if !unmapped.isEmpty { notes.append(Self.unmappedNote(unmapped)) }
         guard !variants.isEmpty else {
             notes.insert("Campaign \(campaign.id) has no scorable variants, so there is nothing to serve.", at: 0)
-            return Decision(campaign: campaign.id, subject: subject, winner: nil, ranking: [], usedFallback: false,
-                            notes: notes)
+            return Decision(
+                campaign: campaign.id, subject: subject, winner: nil, ranking: [], usedFallback: false,
+                notes: notes)
         }
 
         let ranking = variants.map { score($0, mapped) }.sorted {
@@ -85,8 +86,9 @@ public struct Scorer: Sendable {
             let count = winner.unresolvedTags == 1 ? "1 tag awaits" : "\(winner.unresolvedTags) tags await"
             notes.append("\(winner.path) scored on mapped tags only; \(count) review.")
         }
-        return Decision(campaign: campaign.id, subject: subject, winner: winner, ranking: ranking,
-                        usedFallback: usedFallback, notes: notes)
+        return Decision(
+            campaign: campaign.id, subject: subject, winner: winner, ranking: ranking,
+            usedFallback: usedFallback, notes: notes)
     }
 }
 
@@ -111,8 +113,9 @@ extension Scorer {
                 continue
             }
             let entry = redirect[raw] ?? raw
-            let item = MappedAttribute(entry: entry, facet: facetOfEntry[entry] ?? attribute.facet,
-                                       weight: attribute.weight, ancestors: ancestors[entry] ?? [])
+            let item = MappedAttribute(
+                entry: entry, facet: facetOfEntry[entry] ?? attribute.facet,
+                weight: attribute.weight, ancestors: ancestors[entry] ?? [])
             if let i = position[entry] {
                 if abs(item.weight) > abs(mapped[i].weight) { mapped[i] = item }
             } else {
@@ -132,14 +135,16 @@ extension Scorer {
             let value = attribute.weight * facetWeight * hit.match * hit.confidence
             guard value != 0 else { continue }
             total += value
-            contributions.append(Contribution(
-                facet: attribute.facet, userEntry: attribute.entry, assetEntry: hit.assetEntry,
-                attributeWeight: attribute.weight, facetWeight: facetWeight, match: hit.match,
-                confidence: hit.confidence, value: value, reason: reason(attribute, hit)))
+            contributions.append(
+                Contribution(
+                    facet: attribute.facet, userEntry: attribute.entry, assetEntry: hit.assetEntry,
+                    attributeWeight: attribute.weight, facetWeight: facetWeight, match: hit.match,
+                    confidence: hit.confidence, value: value, reason: reason(attribute, hit)))
         }
         contributions.sort { $0.value != $1.value ? $0.value > $1.value : $0.userEntry < $1.userEntry }
-        return ScoredVariant(assetID: variant.asset.id, path: variant.asset.path, score: total,
-                             contributions: contributions, unresolvedTags: variant.unresolvedTags)
+        return ScoredVariant(
+            assetID: variant.asset.id, path: variant.asset.path, score: total,
+            contributions: contributions, unresolvedTags: variant.unresolvedTags)
     }
 
     /// The campaign's fallback when it is a variant, else the lowest asset id.

@@ -48,8 +48,9 @@ struct VariantIndex: Sendable {
         var below: [String: Hit] = [:]
         for hit in direct.values {
             for (level, ancestor) in (ancestors[hit.assetEntry] ?? []).prefix(2).enumerated() {
-                let partial = Hit(assetEntry: hit.assetEntry, match: Scorer.partialMatch[level],
-                                  confidence: hit.confidence)
+                let partial = Hit(
+                    assetEntry: hit.assetEntry, match: Scorer.partialMatch[level],
+                    confidence: hit.confidence)
                 if let old = below[ancestor], !partial.beats(old) { continue }
                 below[ancestor] = partial
             }

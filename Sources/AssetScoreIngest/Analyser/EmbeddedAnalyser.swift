@@ -24,7 +24,8 @@ public final class EmbeddedAnalyser {
     /// when it is missing, rather than silently analysing without text.
     public init(configuration: AnalyserConfiguration = AnalyserConfiguration()) throws {
         self.configuration = configuration
-        ocr = configuration.ocrEnabled
+        ocr =
+            configuration.ocrEnabled
             ? try OCREngine(tessdataPath: configuration.tessdataPath, language: configuration.ocrLanguage) : nil
     }
 

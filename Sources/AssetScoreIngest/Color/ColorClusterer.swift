@@ -37,7 +37,8 @@ enum ColorClusterer {
         clusters.removeAll { $0.weight <= 0 }
         mergeClose(&clusters, below: mergeBelow)
 
-        return clusters
+        return
+            clusters
             .map { Cluster(lab: $0.lab, weight: $0.weight, share: $0.weight / total) }
             .sorted { ($0.weight, $0.lab.l) > ($1.weight, $1.lab.l) }
     }

@@ -46,7 +46,8 @@ enum ColorDifference {
                 hBarP = (hp1 + hp2 - 360) / 2
             }
         }
-        let t = 1 - 0.17 * cos((hBarP - 30) * deg) + 0.24 * cos(2 * hBarP * deg)
+        let t =
+            1 - 0.17 * cos((hBarP - 30) * deg) + 0.24 * cos(2 * hBarP * deg)
             + 0.32 * cos((3 * hBarP + 6) * deg) - 0.20 * cos((4 * hBarP - 63) * deg)
         let dTheta = 30 * exp(-pow((hBarP - 275) / 25, 2))
         let cBarP7 = pow(cBarP, 7)

@@ -50,7 +50,8 @@ struct ImageLoader {
         }
         if type == .png && declared == nil {
             // libvips reports nothing for this case; say what is wrong.
-            let reason = head.count < 24
+            let reason =
+                head.count < 24
                 ? "truncated PNG data (the file ends inside the header)" : "corrupt PNG header (the first chunk is not IHDR)"
             throw AnalyserError(.decodeFailed, file: path, reason: reason)
         }
@@ -186,8 +187,9 @@ struct ImageLoader {
         let limit = Double(configuration.maxPixels) / 1_000_000
         return AnalyserError(
             .tooManyPixels, file: path,
-            reason: String(format: "declares %dx%d pixels (%.1f MP), over the limit of %.1f MP; refused before decoding",
-                           width, height, megapixels, limit))
+            reason: String(
+                format: "declares %dx%d pixels (%.1f MP), over the limit of %.1f MP; refused before decoding",
+                width, height, megapixels, limit))
     }
 
     /// Turns libvips's error text into "truncated JPEG data (...)" or "corrupt PNG data (...)".

@@ -62,7 +62,9 @@ struct EmbeddedMetadata: Sendable, Hashable {
             if count >= 2, (count - 2) % 2 == 0 {
                 let half = (count - 2) / 2
                 let first = String(inner.prefix(half))
-                if inner == first + " (" + first { value = first } else if let open = inner.range(of: " (") {
+                if inner == first + " (" + first {
+                    value = first
+                } else if let open = inner.range(of: " (") {
                     value = String(inner[..<open.lowerBound])
                 }
             } else if let open = inner.range(of: " (") {

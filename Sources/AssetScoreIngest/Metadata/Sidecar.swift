@@ -50,7 +50,9 @@ public struct Sidecar: Decodable, Sendable, Hashable {
             // Windows tools often start UTF-8 files with a byte-order mark, which JSON forbids.
             if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
         } catch {
-            throw AnalyserError(.invalidSidecar, file: url.path, reason: "sidecar of \(image.lastPathComponent) cannot be read (\((error as NSError).localizedDescription))")
+            throw AnalyserError(
+                .invalidSidecar, file: url.path,
+                reason: "sidecar of \(image.lastPathComponent) cannot be read (\((error as NSError).localizedDescription))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw AnalyserError(.invalidSidecar, file: url.path, reason: "sidecar of \(image.lastPathComponent) is not UTF-8 text")
@@ -60,7 +62,8 @@ public struct Sidecar: Decodable, Sendable, Hashable {
             sidecar.rawText = text
             return sidecar
         } catch let error as DecodingError {
-            throw AnalyserError(.invalidSidecar, file: url.path, reason: "malformed sidecar JSON for \(image.lastPathComponent): \(describe(error))")
+            throw AnalyserError(
+                .invalidSidecar, file: url.path, reason: "malformed sidecar JSON for \(image.lastPathComponent): \(describe(error))")
         } catch {
             throw AnalyserError(.invalidSidecar, file: url.path, reason: "malformed sidecar JSON for \(image.lastPathComponent): \(error)")
         }
@@ -79,7 +82,9 @@ public struct Sidecar: Decodable, Sendable, Hashable {
         case .keyNotFound(let key, let context):
             return "\(path(context)): missing key \(key.stringValue)"
         case .dataCorrupted(let context):
-            let underlying = context.underlyingError.map { " (\(($0 as NSError).userInfo[NSDebugDescriptionErrorKey] ?? $0.localizedDescription))" } ?? ""
+            let underlying =
+                context.underlyingError.map { " (\(($0 as NSError).userInfo[NSDebugDescriptionErrorKey] ?? $0.localizedDescription))" }
+                ?? ""
             return "\(context.debugDescription)\(underlying)"
         @unknown default:
             return "\(error)"

@@ -58,7 +58,8 @@ extension TagBuilder {
         guard let colon = keyword.firstIndex(of: ":") else { return (nil, keyword) }
         let facet = keyword[..<colon].trimmingCharacters(in: .whitespaces)
         let value = keyword[keyword.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        let looksLikeID = !facet.isEmpty && facet.count <= 32 && facet.first?.isLetter == true
+        let looksLikeID =
+            !facet.isEmpty && facet.count <= 32 && facet.first?.isLetter == true
             && facet.allSatisfy { ($0.isLetter && $0.isASCII) || $0.isNumber || $0 == "_" || $0 == "-" }
         guard looksLikeID, !value.isEmpty else { return (nil, keyword) }
         return (facet.lowercased(), value)

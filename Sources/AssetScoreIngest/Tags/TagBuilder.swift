@@ -100,7 +100,8 @@ struct TagBuilder {
         var tags: [RawTag] = []
         let format = FormatClass(rawValue: fields.formatClass) ?? .landscape
         let clarity = FormatClass.clarity(width: fields.width, height: fields.height)
-        let evidence = format == .icon
+        let evidence =
+            format == .icon
             ? "longest side \(max(fields.width, fields.height)) px"
             : String(format: "aspect ratio %.2f (%dx%d)", Double(fields.width) / Double(max(fields.height, 1)), fields.width, fields.height)
         tags.append(
@@ -110,9 +111,11 @@ struct TagBuilder {
         if let d = fields.textDensity {
             let evidence = String(format: "text covers %.0f%% of the area", d * 100)
             let (text, clarity): (String, Double) =
-                d >= 0.20 ? ("text heavy", (d - 0.20) / 0.15)
-                : d >= 0.03 ? ("some text", min(d - 0.03, 0.20 - d) / 0.05)
-                : ("no text", (0.03 - d) / 0.03)
+                d >= 0.20
+                ? ("text heavy", (d - 0.20) / 0.15)
+                : d >= 0.03
+                    ? ("some text", min(d - 0.03, 0.20 - d) / 0.05)
+                    : ("no text", (0.03 - d) / 0.03)
             tags.append(
                 RawTag(
                     text: text, facetHint: "format", confidence: Self.measuredConfidence(clarity), source: .measurement,

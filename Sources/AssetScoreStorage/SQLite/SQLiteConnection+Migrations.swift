@@ -14,8 +14,9 @@ extension SQLiteConnection {
     /// each transaction so two processes opening a new file at once do not both migrate it.
     public func migrate(_ migrations: [SchemaMigration], applied at: Date = Date()) throws {
         let versions = migrations.map(\.version)
-        precondition(versions == versions.sorted() && Set(versions).count == versions.count,
-                     "migrations must be numbered in increasing order")
+        precondition(
+            versions == versions.sorted() && Set(versions).count == versions.count,
+            "migrations must be numbered in increasing order")
         let supported = versions.last ?? 0
         let found = try schemaVersion()
         guard found <= supported else {

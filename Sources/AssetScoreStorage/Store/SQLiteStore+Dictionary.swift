@@ -8,7 +8,9 @@ extension SQLiteStore {
         for (entry, alias, hidden) in try db.query(
             "SELECT entry, alias, hidden FROM entry_aliases ORDER BY rowid", row: { ($0.text(0), $0.text(1), $0.bool(2)) })
         {
-            if hidden { aliases[entry, default: ([], [])].hidden.append(alias) } else {
+            if hidden {
+                aliases[entry, default: ([], [])].hidden.append(alias)
+            } else {
                 aliases[entry, default: ([], [])].visible.append(alias)
             }
         }
@@ -170,11 +172,13 @@ extension SQLiteStore {
             }
             if let other = seenEntries[entry.id] {
                 throw StorageError.invalidInput(
-                    "\(source): entry id '\(entry.id)' appears twice (facets '\(other)' and '\(entry.facet)'); ids are unique across the dictionary")
+                    "\(source): entry id '\(entry.id)' appears twice (facets '\(other)' and '\(entry.facet)'); ids are unique across the dictionary"
+                )
             }
             seenEntries[entry.id] = entry.facet
             guard facetIDs.contains(entry.facet) else {
-                throw StorageError.invalidInput("\(source): entry '\(entry.id)' names facet '\(entry.facet)', which is neither imported nor stored")
+                throw StorageError.invalidInput(
+                    "\(source): entry '\(entry.id)' names facet '\(entry.facet)', which is neither imported nor stored")
             }
             entryFacets[entry.id] = entry.facet
         }
@@ -185,7 +189,8 @@ extension SQLiteStore {
                 }
                 guard facet == entry.facet else {
                     throw StorageError.invalidInput(
-                        "\(source): entry '\(entry.id)' (facet '\(entry.facet)') has broader entry '\(broader)' in another facet ('\(facet)')")
+                        "\(source): entry '\(entry.id)' (facet '\(entry.facet)') has broader entry '\(broader)' in another facet ('\(facet)')"
+                    )
                 }
             }
             if let replacement = entry.replacedBy, entryFacets[replacement] == nil {

@@ -26,9 +26,10 @@ extension SQLiteStore {
     }
 
     public func rejections() throws -> Set<RejectionKey> {
-        Set(try db.query("SELECT facet, normalized FROM review_items WHERE status = 'rejected'") {
-            RejectionKey(facet: $0.text(0), normalized: $0.text(1))
-        })
+        Set(
+            try db.query("SELECT facet, normalized FROM review_items WHERE status = 'rejected'") {
+                RejectionKey(facet: $0.text(0), normalized: $0.text(1))
+            })
     }
 
     /// Fills occurrences, asset ids, campaigns and user counts from the linked tags and attributes.

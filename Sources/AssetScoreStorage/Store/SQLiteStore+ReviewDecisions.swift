@@ -52,8 +52,9 @@ extension SQLiteStore {
                 status.rawValue, target?.id, actor, StoredDate.text(now), after.addedAlias, after.createdEntry?.id, itemID)
             try refreshStatuses(settled.assets, at: now)
             after.item = try snapshot(itemID).item
-            try audit(actor: actor, action: "review.\(status == .created ? "create" : status == .mapped ? "map" : "reject")",
-                      subject: "review:\(itemID)", before: before, after: after, at: now)
+            try audit(
+                actor: actor, action: "review.\(status == .created ? "create" : status == .mapped ? "map" : "reject")",
+                subject: "review:\(itemID)", before: before, after: after, at: now)
             return after.item
         }
     }
@@ -181,11 +182,12 @@ extension SQLiteStore {
     }
 
     private func alreadyDecided(_ state: ReviewItemState) -> StorageError {
-        let outcome = switch state.status {
-        case .rejected: "rejected"
-        case .created: "answered with new entry '\(state.decidedEntry ?? "?")'"
-        default: "mapped to '\(state.decidedEntry ?? "?")'"
-        }
+        let outcome =
+            switch state.status {
+            case .rejected: "rejected"
+            case .created: "answered with new entry '\(state.decidedEntry ?? "?")'"
+            default: "mapped to '\(state.decidedEntry ?? "?")'"
+            }
         return .conflict(
             "review item \(state.id) \(state.label) was already decided: \(outcome) by \(state.decidedBy ?? "unknown") "
                 + "at \(state.decidedAt ?? "an unknown time"); undo that decision first to change it")

@@ -51,8 +51,9 @@ extension SQLiteStore {
     }
 
     public func user(id: String) throws -> UserProfile? {
-        guard let (source, updatedAt) = try db.queryFirst(
-            "SELECT source, updated_at FROM users WHERE id = ?", id, row: { ($0.text(0), $0.text(1)) })
+        guard
+            let (source, updatedAt) = try db.queryFirst(
+                "SELECT source, updated_at FROM users WHERE id = ?", id, row: { ($0.text(0), $0.text(1)) })
         else { return nil }
         return UserProfile(
             id: id, attributes: try attributes(ofUser: id), source: source,
@@ -114,8 +115,9 @@ extension SQLiteStore {
     }
 
     public func persona(id: String) throws -> Persona? {
-        guard let (name, description) = try db.queryFirst(
-            "SELECT name, description FROM personas WHERE id = ?", id, row: { ($0.text(0), $0.optionalText(1)) })
+        guard
+            let (name, description) = try db.queryFirst(
+                "SELECT name, description FROM personas WHERE id = ?", id, row: { ($0.text(0), $0.optionalText(1)) })
         else { return nil }
         return Persona(id: id, name: name, description: description, attributes: try attributes(ofPersona: id))
     }

@@ -32,7 +32,10 @@ enum TestImages {
     ) throws {
         _ = VipsRuntime.startupFailure
         let status: Int32 = bytes.withUnsafeBytes { raw in
-            guard let image = vips_image_new_from_memory_copy(raw.baseAddress, raw.count, Int32(width), Int32(height), Int32(bands), VIPS_FORMAT_UCHAR) else {
+            guard
+                let image = vips_image_new_from_memory_copy(
+                    raw.baseAddress, raw.count, Int32(width), Int32(height), Int32(bands), VIPS_FORMAT_UCHAR)
+            else {
                 return -1
             }
             defer { g_object_unref(UnsafeMutableRawPointer(image)) }

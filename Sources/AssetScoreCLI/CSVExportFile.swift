@@ -1,15 +1,17 @@
+import AssetScoreCore
 import Foundation
 
-/// Writes RFC 4180 CSV to a file atomically (a temporary file renamed into place when complete),
+/// Writes an export as CSV (the core's `CSVWriter` format, CRLF) to a file atomically (a temporary file renamed into place when complete),
 /// or to standard output.
 ///
 /// Text cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) get a
 /// leading apostrophe, the usual defence against CSV injection when an export is opened in Excel.
-final class CSVWriter {
+final class CSVExportFile {
     private let handle: FileHandle
     private let finalURL: URL?
     private let tempURL: URL?
     private var buffer = ""
+    private let format = CSVWriter(lineEnding: "\r\n")
 
     init(path: String?) throws {
         if let path, path != "-" {
@@ -29,20 +31,15 @@ final class CSVWriter {
     }
 
     func row(_ cells: [String]) {
-        buffer += cells.map(Self.escape).joined(separator: ",")
-        buffer += "\r\n"
+        buffer += format.line(cells.map(Self.defuse))
         if buffer.utf8.count > 256 * 1024 { flushBuffer() }
     }
 
-    static func escape(_ cell: String) -> String {
-        var c = cell
-        if let first = c.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(Character(first)), Double(c) == nil {
-            c = "'" + c
-        }
-        if c.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + c.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return c
+    /// Prefixes an apostrophe to a text cell a spreadsheet would run as a formula.
+    static func defuse(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(Character(first)), Double(cell) == nil
+        else { return cell }
+        return "'" + cell
     }
 
     private func flushBuffer() {
@@ -55,7 +52,9 @@ final class CSVWriter {
         flushBuffer()
         guard let finalURL, let tempURL else { return }
         try handle.close()
-        if FileManager.default.fileExists(atPath: finalURL.path) { _ = try FileManager.default.replaceItemAt(finalURL, withItemAt: tempURL) } else {
+        if FileManager.default.fileExists(atPath: finalURL.path) {
+            _ = try FileManager.default.replaceItemAt(finalURL, withItemAt: tempURL)
+        } else {
             try FileManager.default.moveItem(at: tempURL, to: finalURL)
         }
     }
