@@ -35,8 +35,8 @@ enum DecideCommand {
         }
         attributes += try args.all("attr").map(parseAttribute)
         guard !attributes.isEmpty || subject != nil else { throw UsageError("give --persona, --user or at least one --attr") }
-        let engine = try DecisionEngine(campaign: campaignID, ctx)
-        let decision = try engine.decide(attributes: attributes, subject: subject)
+        let engine = try CampaignDecider(campaign: campaignID, store: ctx.store(), mapper: ctx.mapper())
+        let decision = engine.decide(attributes: attributes, subject: subject)
         if ctx.output.json { return try ctx.output.emit(decision) }
         print(decision, ctx: ctx, detailed: true)
     }

@@ -66,7 +66,7 @@ enum DemoCommand {
         var campaigns = try ctx.store().campaigns().map(\.id).filter { $0 != realCampaign }
         if let r = realCampaign { campaigns.append(r) }
         for campaign in campaigns {
-            let engine = try DecisionEngine(campaign: campaign, ctx)
+            let engine = try CampaignDecider(campaign: campaign, store: ctx.store(), mapper: ctx.mapper())
             let variants = try ctx.store().assets(campaign: campaign, status: nil).filter { $0.status.isScorable }.sorted { $0.id < $1.id }
             out.line()
             out.line(
@@ -74,7 +74,7 @@ enum DemoCommand {
                     + variants.map { "#\($0.id) \(URL(fileURLWithPath: $0.path).lastPathComponent)" }.joined(separator: ", "))
             var rows: [[String]] = []
             for p in personas {
-                let d = try engine.decide(attributes: p.attributes, subject: "persona:\(p.id)")
+                let d = engine.decide(attributes: p.attributes, subject: "persona:\(p.id)")
                 guard let w = d.winner else {
                     rows.append([p.name, "-", "", d.notes.first ?? ""])
                     continue

@@ -18,7 +18,7 @@ enum ExportCommand {
 
     static func run(_ args: Arguments, _ ctx: ToolContext) throws {
         try args.noMorePositionals(than: 0)
-        let engine = try DecisionEngine(campaign: try args.require("campaign"), ctx)
+        let engine = try CampaignDecider(campaign: try args.require("campaign"), store: ctx.store(), mapper: ctx.mapper())
         let store = try ctx.store()
         let writer = try CSVExportFile(path: args.value("output"))
         var count = 0
@@ -33,7 +33,7 @@ enum ExportCommand {
                 let users = try store.users(limit: page, offset: offset)
                 if users.isEmpty { break }
                 for u in users {
-                    let d = try engine.decide(attributes: u.attributes, subject: "user:\(u.id)")
+                    let d = engine.decide(attributes: u.attributes, subject: "user:\(u.id)")
                     let w = d.winner
                     if let id = w?.assetID { wins[id, default: 0] += 1 }
                     writer.row([
