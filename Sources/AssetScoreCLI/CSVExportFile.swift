@@ -1,6 +1,10 @@
 import AssetScoreCore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writes an export as CSV (the core's `CSVWriter` format, CRLF) to a file atomically (a temporary file renamed into place when complete),
 /// or to standard output.
 ///
@@ -13,25 +17,36 @@ final class CSVExportFile {
     private var buffer = ""
     private let format = CSVWriter(lineEnding: "\r\n")
 
+    /// True when rows go to a terminal: cells are then sanitised like any other human output
+    /// (a file or a pipe gets the data exactly as stored).
+    private let toTerminal: Bool
+
     init(path: String?) throws {
         if let path, path != "-" {
             let url = URL(fileURLWithPath: path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw CSVWriteError(path: path, message: "is a folder; give a file name")
+            }
             let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
             guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
-                throw CSVWriteError(path: path, message: "cannot create file")
+                throw CSVWriteError(path: path, message: "cannot create a file in \(url.deletingLastPathComponent().path)")
             }
             handle = try FileHandle(forWritingTo: temp)
             finalURL = url
             tempURL = temp
+            toTerminal = false
         } else {
             handle = .standardOutput
             finalURL = nil
             tempURL = nil
+            toTerminal = isatty(STDOUT_FILENO) == 1
         }
     }
 
     func row(_ cells: [String]) {
-        buffer += format.line(cells.map(Self.defuse))
+        let safe = toTerminal ? cells.map { SafeText.display($0) } : cells
+        buffer += format.line(safe.map(Self.defuse))
         if buffer.utf8.count > 256 * 1024 { flushBuffer() }
     }
 
@@ -52,10 +67,11 @@ final class CSVExportFile {
         flushBuffer()
         guard let finalURL, let tempURL else { return }
         try handle.close()
-        if FileManager.default.fileExists(atPath: finalURL.path) {
-            _ = try FileManager.default.replaceItemAt(finalURL, withItemAt: tempURL)
-        } else {
-            try FileManager.default.moveItem(at: tempURL, to: finalURL)
+        // rename(2) replaces a file atomically and refuses to replace a folder.
+        guard rename(tempURL.path, finalURL.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: tempURL)
+            throw CSVWriteError(path: finalURL.path, message: "cannot write: \(reason)")
         }
     }
 

@@ -72,7 +72,9 @@ public enum CommandLineTool {
             output.warn("assetscore \(command.name): \(error.message)\n\n\(command.usage)")
             return 2
         } catch {
-            output.warn("assetscore \(command.name): \(SafeText.display(String(describing: error)))")
+            // One sanitised line per line of the message, so a list of import errors stays a list.
+            let lines = String(describing: error).split(separator: "\n", omittingEmptySubsequences: false)
+            output.warn("assetscore \(command.name): " + lines.map { SafeText.display(String($0)) }.joined(separator: "\n  "))
             return 1
         }
     }

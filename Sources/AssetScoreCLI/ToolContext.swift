@@ -24,8 +24,20 @@ public final class ToolContext {
         self.actor = actor ?? environment["ASSETSCORE_ACTOR"] ?? environment["USER"] ?? "operator"
     }
 
+    /// Commands that build a database (init, ingest, imports) set this; the others refuse a
+    /// missing file instead of creating an empty database and reporting that it is empty.
+    public var mayCreateDatabase = false
+
+    public struct MissingDatabase: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String {
+            "no database at \(SafeText.display(path)): run 'assetscore init' first, or point --db / ASSETSCORE_DB at one"
+        }
+    }
+
     public func store() throws -> SQLiteStore {
         if let s = openedStore { return s }
+        if !mayCreateDatabase, !FileManager.default.fileExists(atPath: databasePath) { throw MissingDatabase(path: databasePath) }
         let s = try SQLiteStore(path: databasePath)
         openedStore = s
         return s

@@ -32,10 +32,39 @@ public final class IngestPipeline {
                 outcomes.append(IngestOutcome(file: input.url.path, campaign: nil, assetID: nil, status: .skipped, reason: reason))
                 continue
             }
-            outcomes.append(try ingestFile(input, campaign: campaign))
+            do {
+                outcomes.append(try ingestFile(input, campaign: campaign))
+            } catch {
+                // A store error for one file (a busy database, a conflict with a concurrent ingest)
+                // is reported for that file; the batch goes on and the caller sees every outcome.
+                outcomes.append(storeFailure(input, campaign: campaign, error: error))
+            }
         }
         progress?(inputs.count, inputs.count, "")
         return outcomes
+    }
+
+    /// A concurrent ingest may have stored the same bytes between our check and our write: that
+    /// is "unchanged", not a failure. Anything else is reported as not stored.
+    private func storeFailure(_ input: InputCollector.Input, campaign: String?, error: any Error) -> IngestOutcome {
+        let campaignID = campaign.map(InputCollector.slug) ?? input.folderCampaign
+        if let hash = try? contentHash(of: input.url), let stored = try? store.asset(campaign: campaignID, contentHash: hash.sha256Hex) {
+            return IngestOutcome(
+                file: input.url.path, campaign: campaignID, assetID: stored.id, status: .unchanged,
+                reason: "same bytes stored meanwhile as asset \(stored.id)")
+        }
+        return IngestOutcome(
+            file: input.url.path, campaign: campaignID, assetID: nil, status: .failed,
+            reason: "\(SafeText.display(input.url.lastPathComponent)): not stored: \(error)")
+    }
+
+    /// Why an asset whose bytes are already stored must be analysed again, or nil when it need not.
+    private func reanalysisReason(_ asset: Asset, sidecarText: String?) throws -> String? {
+        if asset.status == .failed { return "it failed before" }
+        guard let latest = try store.latestAnalysis(assetID: asset.id) else { return "it has no analysis" }
+        if latest.analyserVersion != analyser.analyserVersion { return "the analyser changed" }
+        if latest.fields.sidecar != sidecarText { return "its sidecar changed" }
+        return nil
     }
 
     /// Errors from the store propagate (the database is the problem, not the file); errors from
@@ -53,18 +82,25 @@ public final class IngestPipeline {
         }
 
         // The sidecar may name the campaign; an explicit --campaign wins over it and over the folder.
+        // A malformed sidecar is not an error here: the analyser fails the asset, naming it.
         let sidecar = try? Sidecar.load(besides: url)
+        let sidecarText = try? String(contentsOf: Sidecar.url(forImage: url), encoding: .utf8)
         let sidecarCampaign = sidecar?.campaign.map(InputCollector.slug)
         let campaignID = explicitCampaign.map(InputCollector.slug) ?? sidecarCampaign ?? input.folderCampaign
         if try store.campaign(campaignID) == nil { try store.upsertCampaign(Campaign(id: campaignID)) }
 
+        var previous: Asset?
         if let existing = try store.asset(campaign: campaignID, contentHash: hash.sha256Hex) {
-            return IngestOutcome(
-                file: url.path, campaign: campaignID, assetID: existing.id, status: .unchanged,
-                reason: existing.status == .failed ? existing.failureReason : "same bytes already ingested as asset \(existing.id)",
-                version: try store.latestAnalysis(assetID: existing.id)?.version)
+            guard existing.path == url.path, try reanalysisReason(existing, sidecarText: sidecarText) != nil else {
+                return IngestOutcome(
+                    file: url.path, campaign: campaignID, assetID: existing.id, status: .unchanged,
+                    reason: "same bytes already ingested as asset \(existing.id)",
+                    version: try store.latestAnalysis(assetID: existing.id)?.version)
+            }
+            previous = existing
+        } else {
+            previous = try store.asset(campaign: campaignID, path: url.path)
         }
-        let previous = try store.asset(campaign: campaignID, path: url.path)
         var asset = Asset(
             id: previous?.id ?? 0, campaign: campaignID, path: url.path, contentHash: hash.sha256Hex, size: hash.size,
             mediaType: previous?.mediaType ?? "application/octet-stream", createdAt: previous?.createdAt ?? Date())

@@ -1,12 +1,17 @@
 import AssetScoreCore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Turns the paths given on the command line into the files to ingest.
 ///
 /// Files named explicitly are always attempted (a bad one ends as `failed`, with its reason).
-/// Folders are walked recursively in sorted order; hidden files, sidecar JSON files and files that
-/// are neither named nor shaped like images are reported as skipped rather than stored as failures,
-/// so a README beside the creatives does not pollute the asset list.
+/// Folders are walked recursively in sorted order; hidden files, links, names that are not UTF-8,
+/// sidecar JSON files and files that are neither named nor shaped like images are reported as
+/// skipped, with the reason, rather than stored as failures, so a README beside the creatives
+/// does not pollute the asset list and nothing is left out unseen.
 public enum InputCollector {
     public static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "gif", "tif", "tiff"]
 
@@ -34,8 +39,11 @@ public enum InputCollector {
             var isDir: ObjCBool = false
             guard fileManager.fileExists(atPath: url.path, isDirectory: &isDir) else { throw CollectError.notFound(path) }
             if isDir.boolValue {
-                for file in try walk(url, fileManager: fileManager) where seen.insert(file.path).inserted {
-                    out.append(Input(url: file, folderCampaign: campaignName(for: file), skipReason: skipReason(file)))
+                for found in walk(url) where seen.insert(found.url.path).inserted {
+                    out.append(
+                        Input(
+                            url: found.url, folderCampaign: campaignName(for: found.url),
+                            skipReason: found.skipReason ?? skipReason(found.url)))
                 }
             } else if seen.insert(url.path).inserted {
                 out.append(Input(url: url, folderCampaign: campaignName(for: url), skipReason: nil))
@@ -44,15 +52,48 @@ public enum InputCollector {
         return out
     }
 
-    private static func walk(_ dir: URL, fileManager: FileManager) throws -> [URL] {
-        guard let e = fileManager.enumerator(at: dir, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        var files: [URL] = []
-        for case let url as URL in e {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
-            if values?.isRegularFile == true { files.append(url.standardizedFileURL) }
+    /// Every entry below `dir`, sorted, read with readdir(3) so that nothing is dropped unseen:
+    /// names that are not UTF-8, hidden files, links and unreadable folders come back with the
+    /// reason they are skipped (Foundation's enumerator silently leaves some of them out).
+    static func walk(_ dir: URL) -> [(url: URL, skipReason: String?)] {
+        guard let handle = opendir(dir.path) else {
+            return [(dir, "cannot read folder: \(String(cString: strerror(errno)))")]
         }
-        return files.sorted { $0.path < $1.path }
+        defer { closedir(handle) }
+        var names: [(name: String, valid: Bool)] = []
+        while let entry = readdir(handle) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                names.append((name, true))
+            } else {
+                names.append((String(decoding: bytes, as: UTF8.self), false))
+            }
+        }
+        var out: [(url: URL, skipReason: String?)] = []
+        for (name, valid) in names.sorted(by: { $0.name < $1.name }) {
+            let url = dir.appendingPathComponent(name)
+            if !valid {
+                out.append((url, "file name is not valid UTF-8: rename it to ingest it"))
+                continue
+            }
+            if name.hasPrefix(".") {
+                out.append((url, "hidden file"))
+                continue
+            }
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else {
+                out.append((url, "cannot read: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: out += walk(url)
+            case S_IFREG: out.append((url, nil))
+            case S_IFLNK: out.append((url, "symbolic link, not followed inside a folder (name the file itself to ingest it)"))
+            default: out.append((url, "not a regular file"))
+            }
+        }
+        return out
     }
 
     static func skipReason(_ url: URL) -> String? {

@@ -47,7 +47,9 @@ enum CampaignCommand {
                 if parts[1] == "default" {
                     c.facetWeights[parts[0]] = nil
                 } else {
-                    guard let w = Double(parts[1]), w.isFinite else { throw UsageError("weight must be a number, got '\(safe(parts[1]))'") }
+                    guard let w = Double(parts[1]), w.isFinite, (0...100).contains(w) else {
+                        throw UsageError("a facet weight is a number from 0 to 100, got '\(safe(parts[1]))'")
+                    }
                     c.facetWeights[parts[0]] = w
                 }
             }

@@ -12,7 +12,7 @@ enum DecideCommand {
             attribute weight x facet weight x match x tag confidence (match 1 for the same entry,
             0.5 one level broader or narrower, 0.25 two levels). Prints the winner, the ranking and
             the contributions behind every score. --attr may be repeated and combined with --persona
-            or --user to add attributes.
+            or --user to add attributes; a weight is from -1 (a dislike) to 1, default 1.
             """,
         options: ["campaign", "persona", "user", "attr"],
         run: run)
@@ -33,10 +33,16 @@ enum DecideCommand {
             attributes += user.attributes
             subject = "user:\(user.id)"
         }
-        attributes += try args.all("attr").map(parseAttribute)
+        let inline = try args.all("attr").map(parseAttribute)
+        let facets = try ctx.dictionary()
+        for a in inline where facets.facet(a.facet) == nil {
+            throw UsageError("unknown facet '\(safe(a.facet))' in --attr (facets: \(facets.facets.map(\.id).joined(separator: ", ")))")
+        }
+        attributes += inline
         guard !attributes.isEmpty || subject != nil else { throw UsageError("give --persona, --user or at least one --attr") }
         let engine = try CampaignDecider(campaign: campaignID, store: ctx.store(), mapper: ctx.mapper())
         let decision = engine.decide(attributes: attributes, subject: subject)
+        try ctx.store().recordDecision(decision, at: Date())
         if ctx.output.json { return try ctx.output.emit(decision) }
         print(decision, ctx: ctx, detailed: true)
     }
@@ -49,7 +55,10 @@ enum DecideCommand {
         let facet = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
         var value = String(text[text.index(after: eq)...])
         var weight = 1.0
-        if let colon = value.lastIndex(of: ":"), let w = Double(value[value.index(after: colon)...]), w.isFinite {
+        if let colon = value.lastIndex(of: ":"), let w = Double(value[value.index(after: colon)...]) {
+            guard w.isFinite, (-1...1).contains(w) else {
+                throw UsageError("--attr '\(safe(text))': the weight must be from -1 (dislike) to 1")
+            }
             weight = w
             value = String(value[..<colon])
         }

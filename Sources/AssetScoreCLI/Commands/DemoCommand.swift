@@ -20,6 +20,7 @@ enum DemoCommand {
         run: run)
 
     static func run(_ args: Arguments, _ ctx: ToolContext) throws {
+        ctx.mayCreateDatabase = true
         try args.noMorePositionals(than: 0)
         let samples = args.value("samples") ?? "sample-assets"
         guard FileManager.default.fileExists(atPath: samples) else { throw LookupError.notFound("sample folder", samples) }

@@ -22,7 +22,9 @@ enum DictCommand {
         run: run)
 
     static func run(_ args: Arguments, _ ctx: ToolContext) throws {
-        switch args.positionals.first ?? "list" {
+        let verb = args.positionals.first ?? "list"
+        ctx.mayCreateDatabase = verb == "import" || verb == "add"
+        switch verb {
         case "import": try importFile(args, ctx)
         case "export": try export(args, ctx)
         case "list": try list(args, ctx)
@@ -90,7 +92,7 @@ enum DictCommand {
         switch args.value("format")
             ?? (args.value("output").map { URL(fileURLWithPath: $0).pathExtension.lowercased() } == "csv" ? "csv" : "json")
         {
-        case "json": data = doc.jsonData()
+        case "json": data = Data(SafeText.jsonSafe(String(decoding: doc.jsonData(), as: UTF8.self)).utf8)
         case "csv": data = try doc.csvData()
         case let f: throw UsageError("unknown format '\(safe(f))' (json or csv)")
         }
@@ -98,7 +100,13 @@ enum DictCommand {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
             ctx.output.warn("Wrote \(doc.facets.count) facet(s) and \(doc.entries.count) entr(ies) to \(safe(path)).")
         } else {
-            ctx.output.line(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines))
+            let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+            // On a terminal every line is sanitised; a pipe or file gets the data exactly.
+            if ctx.output.isTerminal {
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) { ctx.output.line(SafeText.display(String(line))) }
+            } else {
+                ctx.output.line(text)
+            }
         }
     }
 

@@ -24,6 +24,8 @@ enum ExportCommand {
         var count = 0
         var wins: [Int64: Int] = [:]
         do {
+            // One transaction: every exported decision id is recorded, or none is.
+            try store.atomically {
             writer.row(["user_id", "campaign", "asset_id", "path", "alt_text", "score", "fallback", "decision_id", "reasons"])
             let page = 1000
             var offset = 0
@@ -34,6 +36,7 @@ enum ExportCommand {
                 if users.isEmpty { break }
                 for u in users {
                     let d = engine.decide(attributes: u.attributes, subject: "user:\(u.id)")
+                    try store.recordDecision(d, at: Date())
                     let w = d.winner
                     if let id = w?.assetID { wins[id, default: 0] += 1 }
                     writer.row([
@@ -46,6 +49,7 @@ enum ExportCommand {
                 offset += users.count
             }
             try writer.finish()
+            }
         } catch {
             writer.abandon()
             throw error

@@ -23,6 +23,7 @@ enum IngestCommand {
         run: run)
 
     static func run(_ args: Arguments, _ ctx: ToolContext) throws {
+        ctx.mayCreateDatabase = true
         guard !args.positionals.isEmpty else { throw UsageError("give at least one file or folder") }
         let outcomes = try ingest(paths: args.positionals, campaign: args.value("campaign"), ctx)
         if ctx.output.json {

@@ -16,6 +16,7 @@ enum InitCommand {
         run: run)
 
     static func run(_ args: Arguments, _ ctx: ToolContext) throws {
+        ctx.mayCreateDatabase = true
         try args.noMorePositionals(than: 0)
         _ = try ctx.store()
         var summary = DictionaryImportSummary()

@@ -16,6 +16,7 @@ enum PersonasCommand {
         run: run)
 
     static func run(_ args: Arguments, _ ctx: ToolContext) throws {
+        ctx.mayCreateDatabase = args.positionals.first == "import"
         switch args.positionals.first ?? "list" {
         case "list":
             let personas = try ctx.store().personas()

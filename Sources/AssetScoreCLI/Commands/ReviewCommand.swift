@@ -80,10 +80,12 @@ enum ReviewCommand {
     }
 
     static func report(_ item: ReviewItem, _ ctx: ToolContext) throws {
-        ctx.dictionaryChanged()
+        // A new entry or alias may answer other pending items too: resolve them now.
+        let resolved = try ctx.remapPending()
         if ctx.output.json { return try ctx.output.emit(item) }
         let target = item.decidedEntry.map { " -> \(safe($0))" } ?? ""
         ctx.output.line("#\(item.id) '\(safe(item.sampleText))' is now \(item.status.rawValue)\(target).")
+        if resolved > 0 { ctx.output.line("\(resolved) other waiting tag(s) or attribute(s) now map.") }
     }
 
     static func list(all: Bool, _ ctx: ToolContext) throws {

@@ -20,6 +20,7 @@ enum UsersCommand {
         run: run)
 
     static func run(_ args: Arguments, _ ctx: ToolContext) throws {
+        ctx.mayCreateDatabase = args.positionals.first == "import"
         switch args.positionals.first ?? "list" {
         case "import":
             try args.noMorePositionals(than: 2)

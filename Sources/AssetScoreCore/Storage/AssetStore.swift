@@ -113,6 +113,10 @@ public protocol AssetStore: AnyObject {
     func persona(id: String) throws -> Persona?
     func personas() throws -> [Persona]
 
+    // MARK: Decisions
+    /// Keeps a served decision (id, campaign, subject, winner, score) so feedback can refer to it.
+    func recordDecision(_ decision: Decision, at: Date) throws
+
     // MARK: Audit
     func auditLog(limit: Int) throws -> [AuditEvent]
 }
