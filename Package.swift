@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
 
         // The core: dictionary, normalisation, mapping, scoring, domain types. Foundation only.
         .target(name: "AssetScoreCore"),
@@ -35,6 +36,10 @@ let package = Package(
         ),
         .executableTarget(name: "assetscore", dependencies: ["AssetScoreCLI"]),
 
+        // Terminal toolkit: screen buffer, keys, key maps, themes, widgets. Knows nothing of assets
+        // and nothing of ncurses; the shipped themes are resources.
+        .target(name: "TerminalUI", dependencies: ["AssetScoreCore"], resources: [.copy("Themes")]),
+
         .testTarget(name: "AssetScoreCoreTests", dependencies: ["AssetScoreCore", "AssetScoreText"]),
         .testTarget(name: "AssetScoreStorageTests", dependencies: ["AssetScoreStorage", "AssetScoreCore"]),
         .testTarget(name: "AssetScoreIngestTests", dependencies: ["AssetScoreIngest", "AssetScoreCore"]),
@@ -42,6 +47,7 @@ let package = Package(
             name: "AssetScoreCLITests",
             dependencies: ["AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText"]
         ),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AssetScoreCore"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

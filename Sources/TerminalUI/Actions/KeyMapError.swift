@@ -1,0 +1,17 @@
+import Foundation
+
+/// A key-map file line that cannot be used, with the file and line to fix.
+public struct KeyMapError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    /// 1-based; 0 when the problem is the file as a whole (it cannot be read).
+    public var line: Int
+    public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
+}

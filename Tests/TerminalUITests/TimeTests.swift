@@ -1,0 +1,32 @@
+import TerminalUI
+import XCTest
+
+final class TimeTests: XCTestCase {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func testRelativeTime() {
+        let clock: any Clock = FixedClock(now)
+        XCTAssertEqual(RelativeTime.describe(now.addingTimeInterval(-3), now: clock.now()), "just now")
+        XCTAssertEqual(RelativeTime.describe(now.addingTimeInterval(-42), now: clock.now()), "42 s ago")
+        XCTAssertEqual(RelativeTime.describe(now.addingTimeInterval(-180), now: clock.now()), "3 min ago")
+        XCTAssertEqual(RelativeTime.describe(now.addingTimeInterval(-7200), now: clock.now()), "2 h ago")
+        XCTAssertEqual(RelativeTime.describe(now.addingTimeInterval(-5 * 86_400), now: clock.now()), "5 d ago")
+        XCTAssertEqual(RelativeTime.describe(now.addingTimeInterval(-90 * 86_400), now: clock.now()), "2026-10-17")
+        XCTAssertEqual(RelativeTime.describe(now.addingTimeInterval(3600), now: clock.now()), "in the future")
+    }
+
+    func testDurations() {
+        XCTAssertEqual(RelativeTime.duration(0.42), "0.4 s")
+        XCTAssertEqual(RelativeTime.duration(12.9), "12 s")
+        XCTAssertEqual(RelativeTime.duration(185), "3 min 05 s")
+        XCTAssertEqual(RelativeTime.duration(3720), "1 h 02 min")
+    }
+
+    func testSpinnerFramesFollowTheClock() {
+        let spinner = Spinner(started: now, interval: 0.1)
+        XCTAssertEqual(spinner.frame(at: now), "|")
+        XCTAssertEqual(spinner.frame(at: now.addingTimeInterval(0.15)), "/")
+        XCTAssertEqual(spinner.frame(at: now.addingTimeInterval(0.45)), "|")
+        XCTAssertEqual(spinner.frame(at: now.addingTimeInterval(-5)), "|")
+    }
+}
