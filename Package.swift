@@ -31,7 +31,10 @@ let package = Package(
         // Subcommands; the executable only wires concrete parts together.
         .target(
             name: "AssetScoreCLI",
-            dependencies: ["AssetScoreCore", "AssetScoreText", "AssetScoreStorage", "AssetScoreIngest"],
+            dependencies: [
+                "AssetScoreCore", "AssetScoreText", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreConsole", "TerminalUI",
+                "TerminalCurses",
+            ],
             resources: [.copy("Resources/default-dictionary.json")]
         ),
         .executableTarget(name: "assetscore", dependencies: ["AssetScoreCLI"]),
@@ -40,12 +43,19 @@ let package = Package(
         // and nothing of ncurses; the shipped themes are resources.
         .target(name: "TerminalUI", dependencies: ["AssetScoreCore"], resources: [.copy("Themes")]),
 
+        // The review console: panes, state and actions over TerminalUI; no ncurses here.
+        .target(name: "AssetScoreConsole", dependencies: ["AssetScoreCore", "AssetScoreIngest", "TerminalUI"]),
+
         .testTarget(name: "AssetScoreCoreTests", dependencies: ["AssetScoreCore", "AssetScoreText"]),
         .testTarget(name: "AssetScoreStorageTests", dependencies: ["AssetScoreStorage", "AssetScoreCore"]),
         .testTarget(name: "AssetScoreIngestTests", dependencies: ["AssetScoreIngest", "AssetScoreCore"]),
         .testTarget(
             name: "AssetScoreCLITests",
             dependencies: ["AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText"]
+        ),
+        .testTarget(
+            name: "AssetScoreConsoleTests",
+            dependencies: ["AssetScoreConsole", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalUI"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AssetScoreCore"], exclude: ["Snapshots"]),
     ],

@@ -1,6 +1,10 @@
 import AssetScoreCore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The `assetscore` command line: finds the subcommand, parses its options, runs it.
 ///
 /// Exit status: 0 on success, 1 when the command failed (the message says why), 2 for a usage error.
@@ -9,7 +13,7 @@ public enum CommandLineTool {
         InitCommand.command, DictCommand.command, IngestCommand.command, AssetsCommand.command,
         ShowCommand.command, NormalizeCommand.command, ReviewCommand.command, UsersCommand.command,
         PersonasCommand.command, CampaignCommand.command, DecideCommand.command, ExportCommand.command,
-        DemoCommand.command,
+        DemoCommand.command, ConsoleCommand.command,
     ]
 
     public static func main(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
@@ -36,8 +40,12 @@ public enum CommandLineTool {
             if name == "db" { db = v } else { actor = v }
         }
         guard let name = words.first else {
-            output.line(overview())
-            return 0
+            // No command: the console when a person is at a terminal, the overview otherwise.
+            guard isatty(0) == 1, isatty(1) == 1 else {
+                output.line(overview())
+                return 0
+            }
+            return main((db.map { ["--db", $0] } ?? []) + (actor.map { ["--actor", $0] } ?? []) + ["console"], environment: environment)
         }
         if name == "--help" || name == "-h" || name == "help" {
             if words.count > 1, let c = commands.first(where: { $0.name == words[1] }) {

@@ -23,7 +23,9 @@ public final class IngestPipeline {
         colorEntries = dictionary.entries(inFacet: "color").filter { $0.status == .active && $0.hex != nil }
     }
 
-    public func ingest(paths: [String], campaign: String?, progress: Progress? = nil) throws -> [IngestOutcome] {
+    /// `force` re-analyses files whose bytes are already stored (a new analysis version), as an
+    /// operator's "re-analyse" asks for.
+    public func ingest(paths: [String], campaign: String?, force: Bool = false, progress: Progress? = nil) throws -> [IngestOutcome] {
         let inputs = try InputCollector.collect(paths)
         var outcomes: [IngestOutcome] = []
         for (i, input) in inputs.enumerated() {
@@ -33,7 +35,7 @@ public final class IngestPipeline {
                 continue
             }
             do {
-                outcomes.append(try ingestFile(input, campaign: campaign))
+                outcomes.append(try ingestFile(input, campaign: campaign, force: force))
             } catch {
                 // A store error for one file (a busy database, a conflict with a concurrent ingest)
                 // is reported for that file; the batch goes on and the caller sees every outcome.
@@ -69,7 +71,7 @@ public final class IngestPipeline {
 
     /// Errors from the store propagate (the database is the problem, not the file); errors from
     /// reading or analysing the file become a `failed` asset.
-    func ingestFile(_ input: InputCollector.Input, campaign explicitCampaign: String?) throws -> IngestOutcome {
+    func ingestFile(_ input: InputCollector.Input, campaign explicitCampaign: String?, force: Bool = false) throws -> IngestOutcome {
         let url = input.url
         let started = Date()
         let hash: (sha256Hex: String, size: Int64)
@@ -91,7 +93,7 @@ public final class IngestPipeline {
 
         var previous: Asset?
         if let existing = try store.asset(campaign: campaignID, contentHash: hash.sha256Hex) {
-            guard existing.path == url.path, try reanalysisReason(existing, sidecarText: sidecarText) != nil else {
+            guard existing.path == url.path, try force || reanalysisReason(existing, sidecarText: sidecarText) != nil else {
                 return IngestOutcome(
                     file: url.path, campaign: campaignID, assetID: existing.id, status: .unchanged,
                     reason: "same bytes already ingested as asset \(existing.id)",

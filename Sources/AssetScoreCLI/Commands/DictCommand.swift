@@ -148,7 +148,7 @@ enum DictCommand {
         let label = try args.require("label").trimmingCharacters(in: .whitespacesAndNewlines)
         let existing = try ctx.dictionary()
         guard existing.facet(facet) != nil else { throw LookupError.notFound("facet", facet) }
-        let id = args.value("id") ?? EntryID.make(from: label, avoiding: existing)
+        let id = args.value("id") ?? EntrySlug.make(label, avoiding: existing)
         let entry = DictionaryEntry(
             id: id, facet: facet, label: label, aliases: args.all("alias"), broader: args.value("broader"), hex: args.value("hex"))
         let doc = try DictionaryDocument(sourceName: "dict add", facets: [], entries: [entry]).prepared(against: existing)
@@ -157,29 +157,5 @@ enum DictCommand {
         if ctx.output.json { return try ctx.output.emit(entry) }
         ctx.output.line(
             "Added \(safe(label)) [\(safe(id))] to \(safe(facet)).\(resolved > 0 ? " \(resolved) waiting tag(s) now map." : "")")
-    }
-}
-
-/// Entry ids made from labels: lower-case ASCII slugs, unique in the dictionary.
-enum EntryID {
-    static func make(from label: String, avoiding dictionary: AttributeDictionary) -> String {
-        let folded = label.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-        var slug = ""
-        for s in folded.unicodeScalars {
-            if s.isASCII, CharacterSet.alphanumerics.contains(s) {
-                slug.unicodeScalars.append(s)
-            } else if !slug.isEmpty, !slug.hasSuffix("-") {
-                slug.append("-")
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        if slug.isEmpty { slug = "entry" }
-        var candidate = slug
-        var n = 2
-        while dictionary.entry(candidate) != nil {
-            candidate = "\(slug)-\(n)"
-            n += 1
-        }
-        return candidate
     }
 }

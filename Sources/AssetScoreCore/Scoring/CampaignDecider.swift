@@ -10,6 +10,8 @@ public final class CampaignDecider: Sendable {
     public let campaign: Campaign
     public let scorer: Scorer
     private let mapper: Mapper
+    private let assets: [Asset]
+    private let tags: [Int64: [AssetTag]]
 
     public enum LoadError: Error, CustomStringConvertible {
         case unknownCampaign(String, known: [String])
@@ -27,14 +29,22 @@ public final class CampaignDecider: Sendable {
             throw LoadError.unknownCampaign(id, known: try store.campaigns().map(\.id))
         }
         campaign = c
-        let assets = try store.assets(campaign: id, status: nil).filter { $0.status.isScorable }
-        scorer = Scorer(dictionary: mapper.dictionary, campaign: c, assets: assets, tags: try store.scoringTags(campaign: id))
+        assets = try store.assets(campaign: id, status: nil).filter { $0.status.isScorable }
+        tags = try store.scoringTags(campaign: id)
+        scorer = Scorer(dictionary: mapper.dictionary, campaign: c, assets: assets, tags: tags)
         self.mapper = mapper
     }
 
     /// Maps what is not mapped yet, then scores.
     public func decide(attributes: [UserAttribute], subject: String?) -> Decision {
         scorer.decide(attributes: resolve(attributes), subject: subject)
+    }
+
+    /// The same campaign scored with other facet weights (the console's live what-if).
+    public func rescored(facetWeights: [String: Double]) -> Scorer {
+        var c = campaign
+        c.facetWeights = facetWeights
+        return Scorer(dictionary: mapper.dictionary, campaign: c, assets: assets, tags: tags)
     }
 
     public func resolve(_ attributes: [UserAttribute]) -> [UserAttribute] {

@@ -1,0 +1,126 @@
+import AssetScoreCore
+import Foundation
+
+extension ConsoleController {
+    /// How many rows a list pane loads; the panes page through the store beyond this.
+    static let pageSize = 500
+
+    func reloadAll() throws {
+        lastChangeToken = try store.changeToken()
+        mapper = try env.makeMapper(store)
+        try loadQueue()
+        try loadReview()
+        try loadDictionary()
+        try loadSimulator()
+    }
+
+    func loadQueue() throws {
+        let q = state.queue
+        let selectedID = q.rows.indices.contains(q.selected) ? q.rows[q.selected].id : nil
+        state.queue.rows = try store.assetPage(campaign: nil, status: q.statusFilter, search: nil, limit: Self.pageSize, offset: 0)
+        let counts = try store.assetCounts()
+        state.queue.total = counts.total
+        state.queue.counts = counts.byStatus
+        state.queue.selected = reselect(state.queue.rows.map(\.id), selectedID, fallback: q.selected)
+    }
+
+    func loadReview() throws {
+        let r = state.review
+        let selectedID = r.items.indices.contains(r.selected) ? r.items[r.selected].id : nil
+        state.review.items = try store.reviewPage(status: .pending, facet: nil, search: nil, limit: Self.pageSize, offset: 0)
+        state.review.pendingTotal = try store.reviewCount(status: .pending)
+        state.review.selected = reselect(state.review.items.map(\.id), selectedID, fallback: r.selected)
+    }
+
+    func loadDictionary() throws {
+        let d = state.dictionary
+        let selectedID = d.visible.indices.contains(d.selected) ? d.visible[d.selected].id : nil
+        let dictionary = mapper.dictionary
+        state.dictionary.entries = dictionary.entries.sorted { ($0.facet, $0.label.lowercased()) < ($1.facet, $1.label.lowercased()) }
+        state.dictionary.facets = dictionary.facets.map(\.id)
+        state.dictionary.usage = try store.entryUsage()
+        state.dictionary.audit = try store.auditLog(limit: 20)
+        state.dictionary.selected = reselect(state.dictionary.visible.map(\.id), selectedID, fallback: d.selected)
+    }
+
+    /// Keeps the same row selected after a reload when it is still there.
+    func reselect<T: Equatable>(_ ids: [T], _ id: T?, fallback: Int) -> Int {
+        if let id, let i = ids.firstIndex(of: id) { return i }
+        return ids.isEmpty ? 0 : min(max(0, fallback), ids.count - 1)
+    }
+
+    func loadSimulator() throws {
+        let campaigns = try store.campaigns().map(\.id).sorted()
+        let current = state.simulator.campaign
+        state.simulator.campaigns = campaigns
+        state.simulator.campaignIndex = current.flatMap { campaigns.firstIndex(of: $0) } ?? 0
+        let personas = try store.personas()
+        let user = state.simulator.subjects.first { $0.isUser }
+        var subjects = personas.map { SimulatorState.Subject(id: $0.id, name: $0.name, isUser: false, attributes: $0.attributes) }
+        if let user { subjects.append(user) }
+        let currentSubject = state.simulator.subject?.id
+        state.simulator.subjects = subjects
+        if state.simulator.profile.isEmpty || currentSubject == nil {
+            state.simulator.subjectIndex = 0
+            state.simulator.profile = state.simulator.subject?.attributes ?? []
+        } else {
+            state.simulator.subjectIndex = subjects.firstIndex { $0.id == currentSubject } ?? 0
+        }
+        try loadCampaign()
+    }
+
+    /// Loads the selected campaign's scorer and the per-persona and per-user summaries.
+    func loadCampaign() throws {
+        guard let id = state.simulator.campaign else {
+            decider = nil
+            state.simulator.decision = nil
+            return
+        }
+        decider = try CampaignDecider(campaign: id, store: store, mapper: mapper)
+        let campaign = decider!.campaign
+        let facets = mapper.dictionary.facets
+        state.simulator.facetOrder = facets.map(\.id)
+        var weights: [String: Double] = [:]
+        for f in facets { weights[f.id] = campaign.facetWeights[f.id] ?? f.weight }
+        state.simulator.facetWeights = weights
+        rescore()
+        summarise()
+    }
+
+    /// Re-scores the edited profile with the edited facet weights: in memory, on every key.
+    func rescore() {
+        guard let decider else { return }
+        let scorer = decider.rescored(facetWeights: state.simulator.facetWeights)
+        state.simulator.decision = scorer.decide(attributes: decider.resolve(state.simulator.profile), subject: state.simulator.subject?.id)
+    }
+
+    /// The persona table and the users' share chart, for the current campaign.
+    func summarise() {
+        guard let decider else { return }
+        let name: (Int64) -> String = { id in
+            self.assetName(id, in: decider)
+        }
+        state.simulator.personaWinners = state.simulator.subjects.filter { !$0.isUser }.map { s in
+            let d = decider.decide(attributes: s.attributes, subject: s.id)
+            return (s.name, d.winner.map { name($0.assetID) } ?? "-", d.winner?.score ?? 0)
+        }
+        var wins: [Int64: Int] = [:]
+        var counted = 0
+        if let users = try? store.users(limit: 5000, offset: 0) {
+            for u in users {
+                if let w = decider.decide(attributes: u.attributes, subject: u.id).winner { wins[w.assetID, default: 0] += 1 }
+                counted += 1
+            }
+        }
+        state.simulator.usersCounted = counted
+        state.simulator.userShares = wins.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map { (name($0.key), counted == 0 ? 0 : Double($0.value) / Double(counted)) }
+    }
+
+    func assetName(_ id: Int64, in decider: CampaignDecider) -> String {
+        if let v = state.simulator.decision?.ranking.first(where: { $0.assetID == id }) {
+            return URL(fileURLWithPath: v.path).lastPathComponent
+        }
+        return "#\(id)"
+    }
+}

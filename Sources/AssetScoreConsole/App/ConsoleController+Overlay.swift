@@ -1,0 +1,157 @@
+import AssetScoreCore
+import Foundation
+import TerminalUI
+
+extension ConsoleController {
+    func prompt(_ title: String, _ purpose: ConsoleState.Prompt.Purpose, initial: String = "", hint: String? = nil) {
+        state.overlay = .prompt(ConsoleState.Prompt(title: title, field: TextField(initial), purpose: purpose, hint: hint))
+    }
+
+    func handleOverlay(_ overlay: ConsoleState.Overlay, _ key: Key) -> Bool {
+        switch overlay {
+        case .help(let scroll):
+            switch key {
+            case .down, .character("j"): state.overlay = .help(scroll: scroll + 1)
+            case .up, .character("k"): state.overlay = .help(scroll: max(0, scroll - 1))
+            default: state.overlay = nil
+            }
+        case .detail(var detail):
+            switch key {
+            case .down, .character("j"): detail.scroll += 1
+            case .up, .character("k"): detail.scroll = max(0, detail.scroll - 1)
+            case .pageDown: detail.scroll += 10
+            case .pageUp: detail.scroll = max(0, detail.scroll - 10)
+            default:
+                state.overlay = nil
+                return true
+            }
+            state.overlay = .detail(detail)
+        case .confirm(_, let action):
+            state.overlay = nil
+            if case .character(let c) = key, c == "y" || c == "Y" {
+                do {
+                    switch action {
+                    case .bulkAccept(let threshold, _): try bulkAccept(threshold: threshold)
+                    }
+                } catch {
+                    fail(error)
+                }
+            } else {
+                flash("cancelled")
+            }
+        case .prompt(var p):
+            switch key {
+            case .escape, .ctrl("c"), .ctrl("g"):
+                state.overlay = nil
+                flash("cancelled")
+            case .enter:
+                state.overlay = nil
+                submit(p)
+            case .tab where p.purpose == .ingestPath:
+                p.field.set(PathCompletion.complete(p.field.text))
+                state.overlay = .prompt(p)
+            default:
+                _ = p.field.handle(key)
+                state.overlay = .prompt(p)
+            }
+        }
+        return true
+    }
+
+    func submit(_ p: ConsoleState.Prompt) {
+        let text = p.field.text
+        do {
+            switch p.purpose {
+            case .ingestPath:
+                guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return flash("no path given") }
+                startIngest(path: text.trimmingCharacters(in: .whitespaces), campaign: nil)
+            case .dictionarySearch:
+                guard let item = selectedItem else { return }
+                guard let entry = DictionarySearch.matches(text, in: state.dictionary.entries).first else { throw ConsoleError("no entry matches '\(text)'") }
+                try decide(item, .map(entry: entry.id))
+            case .createEntry:
+                guard let item = selectedItem else { return }
+                let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[1].isEmpty else { throw ConsoleError("write facet=label") }
+                guard mapper.dictionary.facet(parts[0]) != nil else { throw ConsoleError("no facet '\(parts[0])'") }
+                try decide(item, .create(facet: parts[0], id: nil, label: parts[1], broader: nil))
+            case .addAttribute:
+                try addAttribute(text)
+            case .findUser:
+                try loadUser(text)
+            case .addDictionaryEntry:
+                try addEntry(text)
+            case .renameEntry(let id):
+                guard var e = mapper.dictionary.entry(id) else { throw ConsoleError("entry \(id) is gone") }
+                let label = text.trimmingCharacters(in: .whitespaces)
+                guard !label.isEmpty else { throw ConsoleError("a label cannot be empty") }
+                if label != e.label, !e.aliases.contains(e.label) { e.aliases.append(e.label) }
+                e.aliases.removeAll { $0 == label }
+                e.label = label
+                try saveEntry(e, verb: "rename")
+                flash("renamed to \(label); the old label stays as an alias")
+            case .deprecateEntry(let id):
+                guard var e = mapper.dictionary.entry(id) else { throw ConsoleError("entry \(id) is gone") }
+                let replacement = text.trimmingCharacters(in: .whitespaces)
+                if !replacement.isEmpty, mapper.dictionary.entry(replacement) == nil { throw ConsoleError("no entry '\(replacement)'") }
+                e.status = .deprecated
+                e.replacedBy = replacement.isEmpty ? nil : replacement
+                try saveEntry(e, verb: "deprecate")
+                flash("deprecated \(e.label)")
+            case .bulkThreshold:
+                guard let t = Double(text), (0...1).contains(t) else { throw ConsoleError("a threshold is a number from 0 to 1") }
+                let n = bulkCandidates(threshold: t).count
+                guard n > 0 else { return flash("no pending item has a candidate scoring \(text) or more") }
+                state.overlay = .confirm(message: "Accept the best candidate of \(n) item(s) scoring \(text) or more? (y/n)", action: .bulkAccept(threshold: t, count: n))
+            }
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// A click selects the pane under it and, in a list, the row.
+    func click(x: Int, y: Int, button: MouseButton) {
+        let layout = ConsoleLayout(width: state.width, height: state.height, focus: state.focus)
+        for (pane, rect) in layout.panes where rect.contains(x: x, y: y) {
+            state.focus = pane
+            switch button {
+            case .wheelUp: move(-3)
+            case .wheelDown: move(3)
+            default:
+                let row = y - rect.y - layout.listTop(for: pane)
+                if row >= 0 { selectVisibleRow(row, in: pane) }
+            }
+        }
+    }
+
+    func selectVisibleRow(_ row: Int, in pane: PaneID) {
+        switch pane {
+        case .queue: if row < state.queue.rows.count - state.queue.offset { state.queue.selected = state.queue.offset + row }
+        case .review: if row < state.review.items.count - state.review.offset { state.review.selected = state.review.offset + row }
+        case .dictionary:
+            if row < state.dictionary.visible.count - state.dictionary.offset { state.dictionary.selected = state.dictionary.offset + row }
+        case .simulator: break
+        }
+    }
+}
+
+/// Completes a path prompt the way a shell does: the longest common prefix of the matches.
+enum PathCompletion {
+    static func complete(_ text: String) -> String {
+        let expanded = (text as NSString).expandingTildeInPath
+        let dir = expanded.hasSuffix("/") ? expanded : (expanded as NSString).deletingLastPathComponent
+        let prefix = expanded.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
+        let folder = dir.isEmpty ? "." : dir
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return text }
+        let matches = names.filter { $0.hasPrefix(prefix) && !$0.hasPrefix(".") }.sorted()
+        guard let first = matches.first else { return text }
+        var common = first
+        for m in matches.dropFirst() {
+            while !m.hasPrefix(common) { common.removeLast() }
+        }
+        var result = dir.isEmpty ? common : (dir as NSString).appendingPathComponent(common)
+        var isDir: ObjCBool = false
+        if matches.count == 1, FileManager.default.fileExists(atPath: result, isDirectory: &isDir), isDir.boolValue { result += "/" }
+        return result
+    }
+}

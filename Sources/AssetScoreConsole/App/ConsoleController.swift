@@ -1,0 +1,146 @@
+import AssetScoreCore
+import AssetScoreIngest
+import Foundation
+import TerminalUI
+
+/// Turns keys into actions and actions into state changes, loading and saving through the store.
+///
+/// Business rules stay in the core and the store (mapping, decisions, scoring); this class only
+/// decides what to load and which store call an action means. Ingests run on a background thread
+/// with their own connection and report progress back through `tick()`.
+public final class ConsoleController {
+    public private(set) var state = ConsoleState()
+    public let keyMap: KeyMap
+    let env: ConsoleEnvironment
+    let store: any AssetStore
+    var mapper: Mapper
+    var decider: CampaignDecider?
+    var lastChangeToken: Int64?
+    let events = BackgroundEvents()
+    var nextJobID = 1
+
+    public init(environment: ConsoleEnvironment, keyMap: KeyMap = KeyMap(actions: ConsoleActions.table)) throws {
+        env = environment
+        self.keyMap = keyMap
+        store = try environment.openStore()
+        mapper = try environment.makeMapper(store)
+        try reloadAll()
+    }
+
+    public func resize(width: Int, height: Int) {
+        state.width = max(1, width)
+        state.height = max(1, height)
+    }
+
+    /// Handles one key; returns false when the console should quit.
+    @discardableResult
+    public func handle(_ key: Key) -> Bool {
+        if case .resize = key { return true }
+        if case .mouse(let x, let y, let button) = key {
+            click(x: x, y: y, button: button)
+            return true
+        }
+        if let overlay = state.overlay {
+            return handleOverlay(overlay, key)
+        }
+        guard let action = keyMap.action(for: key, in: state.focus.rawValue) else {
+            if case .character(let c) = key { flash("no action for '\(c)' here; ? shows the keys") }
+            return true
+        }
+        return perform(action)
+    }
+
+    /// Runs a named action (as the key map resolves it); returns false for quit.
+    @discardableResult
+    public func perform(_ action: String) -> Bool {
+        state.message = nil
+        do {
+            switch action {
+            case "quit": return false
+            case "help": state.overlay = .help(scroll: 0)
+            case "cancel": state.overlay = nil
+            case "next-pane": focus(state.focus.next)
+            case "previous-pane": focus(state.focus.previous)
+            case "pane-queue": focus(.queue)
+            case "pane-review": focus(.review)
+            case "pane-simulator": focus(.simulator)
+            case "pane-dictionary": focus(.dictionary)
+            case "up": move(-1)
+            case "down": move(1)
+            case "page-up": move(-max(1, state.height - 6))
+            case "page-down": move(max(1, state.height - 6))
+            case "top": move(-Int.max / 2)
+            case "bottom": move(Int.max / 2)
+            case "refresh":
+                try reloadAll()
+                flash("reloaded")
+            default:
+                try performPaneAction(action)
+            }
+        } catch {
+            fail(error)
+        }
+        return true
+    }
+
+    func performPaneAction(_ action: String) throws {
+        switch state.focus {
+        case .queue: try performQueue(action)
+        case .review: try performReview(action)
+        case .simulator: try performSimulator(action)
+        case .dictionary: try performDictionary(action)
+        }
+    }
+
+    /// Drains background progress and reloads when another process changed the database.
+    public func tick() {
+        var changed = false
+        for event in events.drain() {
+            apply(event)
+            changed = true
+        }
+        if let token = try? store.changeToken(), token != lastChangeToken {
+            lastChangeToken = token
+            changed = true
+        }
+        if changed { try? reloadAll() }
+    }
+
+    func focus(_ pane: PaneID) {
+        state.focus = pane
+    }
+
+    func flash(_ text: String) {
+        state.message = text
+        state.messageIsError = false
+    }
+
+    func fail(_ error: any Error) {
+        state.message = SafeText.display(String(describing: error))
+        state.messageIsError = true
+    }
+
+    /// Moves the selection of the focused pane by `delta` rows, clamped.
+    func move(_ delta: Int) {
+        func clamp(_ value: Int, _ count: Int) -> Int { count == 0 ? 0 : min(max(0, value), count - 1) }
+        switch state.focus {
+        case .queue: state.queue.selected = clamp(state.queue.selected &+ delta, state.queue.rows.count)
+        case .review: state.review.selected = clamp(state.review.selected &+ delta, state.review.items.count)
+        case .dictionary: state.dictionary.selected = clamp(state.dictionary.selected &+ delta, state.dictionary.visible.count)
+        case .simulator:
+            if state.simulator.editingWeights {
+                state.simulator.selectedFacet = clamp(state.simulator.selectedFacet &+ delta, state.simulator.facetOrder.count)
+            } else {
+                state.simulator.selectedAttribute = clamp(state.simulator.selectedAttribute &+ delta, state.simulator.profile.count)
+            }
+        }
+    }
+}
+
+extension ConsoleController {
+    /// Shows a problem found while starting (a broken theme or key file) in the status bar.
+    public func report(_ text: String) {
+        state.message = SafeText.display(text)
+        state.messageIsError = true
+    }
+}

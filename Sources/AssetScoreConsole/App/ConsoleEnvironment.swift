@@ -1,0 +1,30 @@
+import AssetScoreCore
+import AssetScoreIngest
+import Foundation
+import TerminalUI
+
+/// What the console is given by whoever starts it: how to open the database, map text and
+/// analyse files, who is acting, and what time it is. Tests pass their own.
+public struct ConsoleEnvironment: Sendable {
+    /// Opens a connection to the database; called once for the console and once per background job.
+    public var openStore: @Sendable () throws -> any AssetStore
+    /// Builds the mapper for the current dictionary of a store.
+    public var makeMapper: @Sendable (any AssetStore) throws -> Mapper
+    /// Builds an analyser for a background ingest (each job owns its own).
+    public var makeAnalyser: @Sendable () throws -> EmbeddedAnalyser
+    public var actor: String
+    public var clock: any Clock
+
+    public init(
+        openStore: @escaping @Sendable () throws -> any AssetStore,
+        makeMapper: @escaping @Sendable (any AssetStore) throws -> Mapper,
+        makeAnalyser: @escaping @Sendable () throws -> EmbeddedAnalyser,
+        actor: String, clock: any Clock = SystemClock()
+    ) {
+        self.openStore = openStore
+        self.makeMapper = makeMapper
+        self.makeAnalyser = makeAnalyser
+        self.actor = actor
+        self.clock = clock
+    }
+}

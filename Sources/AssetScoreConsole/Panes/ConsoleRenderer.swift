@@ -1,0 +1,52 @@
+import AssetScoreCore
+import Foundation
+import TerminalUI
+
+/// Draws the whole console from its state. Pure: the same state gives the same screen.
+public enum ConsoleRenderer {
+    public static func render(_ state: ConsoleState, keyMap: KeyMap, clock: any Clock) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: state.width, height: state.height)
+        let layout = ConsoleLayout(width: state.width, height: state.height, focus: state.focus)
+        guard layout.fits else {
+            TooSmallNotice.draw(into: &buffer, minimumWidth: ConsoleLayout.minimumWidth, minimumHeight: ConsoleLayout.minimumHeight)
+            return buffer
+        }
+        drawHeader(state, into: &buffer)
+        for (pane, rect) in layout.panes {
+            let focused = pane == state.focus
+            let title = pane.title + subtitle(pane, state)
+            let inside = PaneFrame.draw(into: &buffer, in: rect, title: title, focused: focused)
+            switch pane {
+            case .queue: QueuePane.draw(state.queue, into: &buffer, in: inside, focused: focused, clock: clock)
+            case .review: ReviewPane.draw(state.review, into: &buffer, in: inside, focused: focused)
+            case .simulator: SimulatorPane.draw(state.simulator, into: &buffer, in: inside, focused: focused)
+            case .dictionary: DictionaryPane.draw(state.dictionary, into: &buffer, in: inside, focused: focused)
+            }
+        }
+        StatusBar.draw(into: &buffer, y: layout.statusRow, keyMap: keyMap, pane: state.focus.rawValue, message: state.message)
+        if state.messageIsError, let m = state.message {
+            let width = min(ScreenBuffer.width(of: m), buffer.width / 2)
+            buffer.write(m, x: buffer.width - width, y: layout.statusRow, maxWidth: width, role: .error, overflow: .ellipsis)
+        }
+        if let overlay = state.overlay { OverlayView.draw(overlay, state: state, keyMap: keyMap, into: &buffer) }
+        return buffer
+    }
+
+    static func drawHeader(_ state: ConsoleState, into buffer: inout ScreenBuffer) {
+        buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), role: .statusBar)
+        let tabs = PaneID.allCases.map { $0 == state.focus ? "[\($0.title)]" : " \($0.title) " }.joined(separator: " ")
+        buffer.write(" AssetScore  " + tabs, x: 0, y: 0, maxWidth: buffer.width, role: .statusBar, overflow: .ellipsis)
+    }
+
+    static func subtitle(_ pane: PaneID, _ state: ConsoleState) -> String {
+        switch pane {
+        case .queue:
+            let c = state.queue.counts
+            let filter = state.queue.statusFilter.map { " [\($0.rawValue)]" } ?? ""
+            return " · \(state.queue.total) assets: \(c[.ready] ?? 0) ready, \(c[.needsReview] ?? 0) to review, \(c[.failed] ?? 0) failed\(filter)"
+        case .review: return " · \(state.review.pendingTotal) pending"
+        case .simulator: return state.simulator.campaign.map { " · \($0)" } ?? ""
+        case .dictionary: return " · \(state.dictionary.visible.count) entries" + (state.dictionary.facetFilter.map { " in \($0)" } ?? "")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import AssetScoreCore
+import Foundation
+import TerminalUI
+
+/// Pane 4: facets and entries with aliases and usage counts; below, the latest audit events.
+enum DictionaryPane {
+    static func draw(_ d: DictionaryState, into buffer: inout ScreenBuffer, in rect: Rect, focused: Bool) {
+        let auditHeight = min(6, max(0, rect.height / 3))
+        let listRect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - auditHeight)
+        let columns = [
+            TableColumn("facet", width: .fixed(10)),
+            TableColumn("label", width: .flexible(min: 10, weight: 3)),
+            TableColumn("id", width: .flexible(min: 6, weight: 2)),
+            TableColumn("used", width: .fixed(5), alignment: .right),
+            TableColumn("aliases", width: .flexible(min: 0, weight: 3)),
+            TableColumn("broader / status", width: .flexible(min: 0, weight: 2)),
+        ]
+        let visible = d.visible
+        let rows = visible.map { e -> [Span] in
+            let status = e.status == .deprecated ? "deprecated" + (e.replacedBy.map { " → \($0)" } ?? "") : (e.broader.map { "⊂ \($0)" } ?? "")
+            return [
+                Span(e.facet, role: .dim), Span(e.label, role: e.status == .deprecated ? .dim : .tagMapped), Span(e.id, role: .dim),
+                Span(String(d.usage[e.id] ?? 0)), Span(e.aliases.joined(separator: ", ")), Span(status, role: e.status == .deprecated ? .warning : .dim),
+            ]
+        }
+        TableView.draw(
+            into: &buffer, in: listRect, columns: columns, rows: rows, selected: visible.isEmpty ? nil : d.selected, offset: d.offset,
+            focused: focused, emptyText: "The dictionary is empty: run 'assetscore init' or press n.")
+        guard auditHeight > 1 else { return }
+        var y = listRect.maxY
+        buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), with: "─", role: .paneBorderBlurred)
+        buffer.write(" audit ", x: rect.x + 2, y: y, maxWidth: 8, role: .paneTitleBlurred)
+        y += 1
+        let formatter = ISO8601DateFormatter()
+        for event in d.audit.prefix(auditHeight - 1) where y < rect.maxY {
+            buffer.write(
+                "\(formatter.string(from: event.at))  \(event.actor)  \(event.action)  \(event.subject)", x: rect.x + 1, y: y,
+                maxWidth: rect.width - 2, role: .dim, overflow: .ellipsis)
+            y += 1
+        }
+    }
+}

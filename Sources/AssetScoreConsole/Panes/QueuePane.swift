@@ -1,0 +1,48 @@
+import AssetScoreCore
+import Foundation
+import TerminalUI
+
+/// Pane 1: background ingests with live progress, then every asset with its status.
+enum QueuePane {
+    static func draw(_ q: QueueState, into buffer: inout ScreenBuffer, in rect: Rect, focused: Bool, clock: any Clock) {
+        var area = rect
+        for job in q.jobs.prefix(3) where area.height > 3 {
+            let line: String
+            if job.finished {
+                line = "✓ \(URL(fileURLWithPath: job.path).lastPathComponent): \(job.summary)"
+            } else {
+                let spinner = Spinner(started: job.startedAt).frame(at: clock.now())
+                line = "\(spinner) ingesting \(URL(fileURLWithPath: job.path).lastPathComponent) \(job.done)/\(job.total) \(job.current)"
+            }
+            buffer.write(line, x: area.x + 1, y: area.y, maxWidth: area.width - 2, role: job.finished ? .success : .warning, overflow: .ellipsis)
+            area = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        }
+        let columns = [
+            TableColumn("id", width: .fixed(6), alignment: .right),
+            TableColumn("campaign", width: .flexible(min: 8, weight: 2)),
+            TableColumn("file", width: .flexible(min: 10, weight: 4)),
+            TableColumn("size", width: .fixed(9)),
+            TableColumn("status", width: .fixed(12)),
+            TableColumn("reason", width: .flexible(min: 0, weight: 4)),
+        ]
+        let rows = q.rows.map { a -> [Span] in
+            [
+                Span(String(a.id)), Span(a.campaign), Span(URL(fileURLWithPath: a.path).lastPathComponent),
+                Span(a.width.map { "\($0)x\(a.height ?? 0)" } ?? "-"), Span(a.status.rawValue.replacingOccurrences(of: "_", with: " "), role: role(a.status)),
+                Span(a.failureReason ?? "", role: .error),
+            ]
+        }
+        TableView.draw(
+            into: &buffer, in: area, columns: columns, rows: rows, selected: q.rows.isEmpty ? nil : q.selected, offset: q.offset, focused: focused,
+            emptyText: q.statusFilter == nil ? "No assets yet: press i to ingest a file or folder." : "No assets with this status (f changes the filter).")
+    }
+
+    static func role(_ status: AssetStatus) -> Role {
+        switch status {
+        case .ready: .success
+        case .needsReview: .warning
+        case .failed: .error
+        case .queued, .analysing: .dim
+        }
+    }
+}

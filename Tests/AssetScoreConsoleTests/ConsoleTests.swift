@@ -1,0 +1,110 @@
+import AssetScoreConsole
+import AssetScoreCore
+import TerminalUI
+import XCTest
+
+final class ConsoleTests: XCTestCase {
+    func testActionTableHasNoConflicts() {
+        XCTAssertEqual(ActionSpec.problems(in: ConsoleActions.table), [])
+        for spec in ConsoleActions.table { XCTAssertFalse(spec.keys.isEmpty, spec.name) }
+    }
+
+    func testStartsOnTheQueueAndRendersAt80x24() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        let screen = ConsoleFixture.screen(c)
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.count, 24)
+        XCTAssertTrue(screen.contains("1 Ingestion queue"), screen)
+        XCTAssertTrue(screen.contains("beach-sunset-header.jpg"), screen)
+        XCTAssertTrue(screen.contains("12 assets"), screen)
+        for line in lines { XCTAssertLessThanOrEqual(line.count, 80) }
+    }
+
+    func testTooSmallShowsANotice() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        c.resize(width: 40, height: 12)
+        XCTAssertTrue(ConsoleFixture.screen(c).contains("Terminal too small"))
+        c.resize(width: 60, height: 15)
+        XCTAssertFalse(ConsoleFixture.screen(c).contains("Terminal too small"))
+    }
+
+    func testReviewSearchMapsAndUndoRestores() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        try ConsoleFixture.keys(c, "2")
+        XCTAssertEqual(c.state.focus, .review)
+        let index = try XCTUnwrap(c.state.review.items.firstIndex { $0.sampleText.lowercased() == "staycation" })
+        let before = c.state.review.pendingTotal
+        for _ in 0..<index { c.handle(.down) }
+        c.handle(.character("/"))
+        ConsoleFixture.type(c, "beach")
+        XCTAssertTrue(ConsoleFixture.screen(c).contains("→ Beach"), ConsoleFixture.screen(c))
+        c.handle(.enter)
+        XCTAssertNil(c.state.overlay)
+        XCTAssertEqual(c.state.review.pendingTotal, before - 1, c.state.message ?? "")
+        XCTAssertFalse(c.state.review.items.contains { $0.sampleText.lowercased() == "staycation" })
+        c.handle(.character("u"))
+        XCTAssertEqual(c.state.review.pendingTotal, before)
+    }
+
+    func testSimulatorWinnerChangesWithTheProfile() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        try ConsoleFixture.keys(c, "3")
+        while c.state.simulator.campaign != "summer-sale" { c.handle(.character("]")) }
+        while c.state.simulator.subject?.id != "sun-seeker" { c.handle(.character(">")) }
+        let winner = try XCTUnwrap(c.state.simulator.decision?.winner)
+        XCTAssertTrue(winner.path.hasSuffix("beach-sunset-header.jpg"))
+        XCTAssertTrue(ConsoleFixture.screen(c).contains("★"))
+        // A deal hunter's taste added strongly turns the ranking to the sale banner.
+        c.handle(.character("a"))
+        ConsoleFixture.type(c, "theme=sale:1")
+        c.handle(.enter)
+        c.handle(.character("a"))
+        ConsoleFixture.type(c, "format=text heavy:1")
+        c.handle(.enter)
+        // Remove the sun-seeker's own attributes one by one until only the added two remain.
+        c.handle(.home)
+        while c.state.simulator.profile.count > 2 { c.handle(.character("x")) }
+        let after = try XCTUnwrap(c.state.simulator.decision?.winner)
+        XCTAssertNotEqual(after.assetID, winner.assetID, "the winner changes as the profile changes")
+        // Facet weights: + and - change the selected facet's weight by 0.1.
+        c.handle(.character("w"))
+        XCTAssertTrue(c.state.simulator.editingWeights)
+        let facet = c.state.simulator.facetOrder[c.state.simulator.selectedFacet]
+        let w = c.state.simulator.facetWeights[facet] ?? 0
+        c.handle(.character("+"))
+        XCTAssertEqual(c.state.simulator.facetWeights[facet] ?? 0, w + 0.1, accuracy: 1e-9)
+    }
+
+    func testTwoOperatorsNeverLoseADecisionInSilence() throws {
+        let path = try ConsoleFixture.database()
+        let a = try ConsoleFixture.controller(path, actor: "alice")
+        let b = try ConsoleFixture.controller(path, actor: "bob")
+        try ConsoleFixture.keys(a, "2")
+        try ConsoleFixture.keys(b, "2")
+        let item = try XCTUnwrap(a.state.review.items.first { !$0.candidates.isEmpty })
+        let ia = try XCTUnwrap(a.state.review.items.firstIndex(of: item))
+        let ib = try XCTUnwrap(b.state.review.items.firstIndex { $0.id == item.id })
+        for _ in 0..<ia { a.handle(.down) }
+        for _ in 0..<ib { b.handle(.down) }
+        a.handle(.character("a"))
+        XCTAssertFalse(a.state.messageIsError, a.state.message ?? "")
+        // Bob has not refreshed yet and accepts the same item: he is told who decided it.
+        b.handle(.character("a"))
+        XCTAssertTrue(b.state.messageIsError)
+        XCTAssertTrue((b.state.message ?? "").contains("alice"), b.state.message ?? "")
+        // Bob's next tick shows Alice's decision.
+        b.tick()
+        XCTAssertFalse(b.state.review.items.contains { $0.id == item.id })
+    }
+
+    func testHostileTextNeverReachesTheScreenRaw() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        try ConsoleFixture.keys(c, "3")
+        c.handle(.character("a"))
+        ConsoleFixture.type(c, "theme=\u{1B}[31mred" + String(repeating: "x", count: 300))
+        c.handle(.enter)
+        let screen = ConsoleFixture.screen(c)
+        XCTAssertFalse(screen.contains("\u{1B}"))
+        for line in screen.split(separator: "\n") { XCTAssertLessThanOrEqual(line.count, 80) }
+    }
+}
