@@ -55,6 +55,12 @@ public protocol AssetStore: AnyObject {
     /// nothing does (a streamed import that meets a bad line at the end leaves no partial import).
     func atomically<T>(_ body: () throws -> T) throws -> T
 
+    /// A number that changes whenever anything is committed to the store, by this instance or
+    /// by another process, so a screen polling it (every 500 ms, say) knows when to reload.
+    /// Cheap: no table is read. Compare only tokens from the same store instance; reads alone
+    /// never change it, a rolled-back transaction need not.
+    func changeToken() throws -> Int64
+
     // MARK: Dictionary
     func loadDictionary() throws -> AttributeDictionary
     /// Adds or updates facets and entries in one transaction; identical rows count as unchanged.
