@@ -121,6 +121,17 @@ public final class SQLiteConnection {
         try scalarInt("PRAGMA data_version") ?? 0
     }
 
+    /// SQLite's plan for a statement, one line per step ("SEARCH assets USING INDEX ..."),
+    /// indented by depth: to check that a query uses the index it was written for.
+    public func queryPlan(_ sql: String, values: [SQLiteValue] = []) throws -> [String] {
+        var depth: [Int64: Int] = [:]
+        return try query("EXPLAIN QUERY PLAN " + sql, values: values) { row in
+            let level = (depth[row.int64(1)] ?? -1) + 1
+            depth[row.int64(0)] = level
+            return String(repeating: "  ", count: level) + row.text(3)
+        }
+    }
+
     /// The rowid of the last successful INSERT on this connection.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
