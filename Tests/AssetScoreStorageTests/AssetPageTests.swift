@@ -44,7 +44,8 @@ final class AssetPageTests: StoreTestCase {
             XCTAssertEqual(try store.assetCount(campaign: campaign, status: status, search: nil), all.count)
         }
         let newest = try store.assetPage(campaign: nil, status: nil, search: nil, limit: 3, offset: 0)
-        XCTAssertEqual(newest.map(\.path).map { URL(fileURLWithPath: $0).lastPathComponent }, ["Banner_11.png", "Banner_10.png", "Banner_9.png"])
+        XCTAssertEqual(
+            newest.map(\.path).map { URL(fileURLWithPath: $0).lastPathComponent }, ["Banner_11.png", "Banner_10.png", "Banner_9.png"])
         // Banner_10 and Banner_11 share a time: the higher id comes first.
         XCTAssertEqual(newest[0].createdAt, newest[1].createdAt)
         XCTAssertGreaterThan(newest[0].id, newest[1].id)
@@ -115,7 +116,8 @@ final class UserPageAndAuditTests: StoreTestCase {
         try store.saveUsers(users, actor: "test")
 
         let all = try store.usersPage(search: nil, limit: 100, offset: 0)
-        XCTAssertEqual(all.map(\.id), ["[x]", "a*b", "aXb", "user-01", "user-02", "user-03", "user-04", "user-05", "user-06", "user-07", "user-bare"])
+        XCTAssertEqual(
+            all.map(\.id), ["[x]", "a*b", "aXb", "user-01", "user-02", "user-03", "user-04", "user-05", "user-06", "user-07", "user-bare"])
         for user in all { XCTAssertEqual(user, try store.user(id: user.id), "page row of \(user.id) equals the single read") }
         XCTAssertEqual(try store.users(limit: 3, offset: 2).map(\.id), ["aXb", "user-01", "user-02"])
         XCTAssertEqual(try store.usersPage(search: "user-0", limit: 3, offset: 3).map(\.id), ["user-04", "user-05", "user-06"])

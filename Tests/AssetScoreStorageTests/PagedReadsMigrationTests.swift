@@ -68,7 +68,8 @@ final class PagedReadsMigrationTests: StoreTestCase {
         // A new version through the store moves the column; its tags are what counts now.
         _ = try store.importDictionary(facets: Self.facets, entries: Self.entries, source: "test", actor: "setup")
         try store.saveIngest(record(id: 2, path: "1.png", hash: "hash1-v2", tags: [mapped("red", entry: "red", facet: "color")]))
-        XCTAssertEqual(try db.scalarInt("SELECT latest_analysis_id FROM assets WHERE id = 2"), try db.scalarInt("SELECT MAX(id) FROM analyses"))
+        XCTAssertEqual(
+            try db.scalarInt("SELECT latest_analysis_id FROM assets WHERE id = 2"), try db.scalarInt("SELECT MAX(id) FROM analyses"))
         XCTAssertEqual(try store.reviewItem(id: 1)?.occurrences, 1)
         let fresh = try store.saveIngest(record(path: "new.png", hash: "new", tags: [unmapped("odd", hint: "theme")]))
         XCTAssertEqual(try store.reviewItem(id: 1)?.assetIDs, [1, fresh.id])

@@ -84,7 +84,8 @@ final class ReviewPageTests: StoreTestCase {
         XCTAssertEqual(decided.userCount, 2)
         XCTAssertEqual(decided.decidedBy, "ann")
         XCTAssertEqual(try store.reviewCount(status: .pending), 9)
-        XCTAssertEqual(capped(try store.reviewItems(status: nil)), try store.reviewPage(status: nil, facet: nil, search: nil, limit: 99, offset: 0))
+        XCTAssertEqual(
+            capped(try store.reviewItems(status: nil)), try store.reviewPage(status: nil, facet: nil, search: nil, limit: 99, offset: 0))
     }
 
     func testOnlyTheLatestAnalysisCounts() throws {

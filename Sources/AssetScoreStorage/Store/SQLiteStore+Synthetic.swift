@@ -40,17 +40,18 @@ extension SQLiteStore {
         for start in stride(from: 0, to: options.assets, by: options.batchSize) {
             let end = min(start + options.batchSize, options.assets)
             do {
+                // In index order, so ids do not depend on the batch size.
                 try db.transaction {
-                    var analysed: [IngestRecord] = []
+                    let now = Date()
                     for index in start..<end {
                         switch data.asset(at: index) {
-                        case .analysed(let record): analysed.append(record)
+                        case .analysed(let record):
+                            summary.tags += try appendNewAsset(record, entries: entries, campaigns: &campaigns, at: now)
                         case .failed(let asset):
                             try saveFailure(asset)
                             summary.failedAssets += 1
                         }
                     }
-                    summary.tags += try appendNewAssets(analysed, entries: entries, campaigns: &campaigns)
                 }
             } catch {
                 throw StorageError.invalidInput(

@@ -76,7 +76,8 @@ public final class SyntheticDatabase {
         var nameWords = themes.prefix(2).map { TextFold.slug($0.label) }.filter { !$0.isEmpty }
         if rng.chance(0.02) { nameWords.insert(rng.pick(["été", "夏", "セール", "plage", "crème", "mañana"]), at: 0) }
         if rng.chance(0.5) { nameWords.append(rng.pick(SyntheticVocabulary.fileWords)) }
-        let fileName = (nameWords + [format.replacingOccurrences(of: " ", with: "-"), String(format: "%06d", index + 1)])
+        let fileName =
+            (nameWords + [format.replacingOccurrences(of: " ", with: "-"), String(format: "%06d", index + 1)])
             .joined(separator: "-") + "." + ext
         let path = "/synthetic/\(campaign)/\(fileName)"
         let age = Double(options.assets - 1 - index) / Double(max(options.assets, 1)) * Self.span
@@ -112,7 +113,8 @@ public final class SyntheticDatabase {
         tags.append(
             RawTag(
                 text: format == "email-header" ? "email header" : format, facetHint: "format", confidence: 0.9,
-                source: .measurement, evidence: "aspect ratio \(String(format: "%.2f", Double(width) / Double(height))) (\(width)x\(height))"))
+                source: .measurement,
+                evidence: "aspect ratio \(String(format: "%.2f", Double(width) / Double(height))) (\(width)x\(height))"))
         if let density = fields.textDensity {
             tags.append(
                 RawTag(
@@ -371,7 +373,8 @@ public final class SyntheticDatabase {
             let hex = entry.hex ?? "#808080"
             let deltaE = round(rng.double(1, 12))
             fields.dominantColors.append(
-                DominantColor(hex: hex, share: share, lab: SyntheticColor.lab(hex: hex) ?? [50, 0, 0], nearestEntry: entry.id, deltaE: deltaE))
+                DominantColor(
+                    hex: hex, share: share, lab: SyntheticColor.lab(hex: hex) ?? [50, 0, 0], nearestEntry: entry.id, deltaE: deltaE))
             tags.append(
                 RawTag(
                     text: entry.label, facetHint: "color", confidence: round(min(0.95, 0.55 + share)), source: .color,
