@@ -73,19 +73,26 @@ final class AssetPageTests: StoreTestCase {
         XCTAssertEqual(try store.assetCount(campaign: "spring", status: .failed, search: "BROKEN"), 1)
     }
 
-    func testCountsPerStatusAndCampaignInOneCall() throws {
-        let store = try seeded()
+    /// Counts equal a count of the assets themselves, for every campaign and status.
+    private func assertCountsMatchTheAssets(_ store: SQLiteStore, file: StaticString = #filePath, line: UInt = #line) throws {
         let counts = try store.assetCounts()
         let all = try store.assets(campaign: nil, status: nil)
-        XCTAssertEqual(counts.total, all.count)
+        XCTAssertEqual(counts.total, all.count, file: file, line: line)
         for status in AssetStatus.allCases {
-            XCTAssertEqual(counts.count(status: status), all.filter { $0.status == status }.count, status.rawValue)
+            XCTAssertEqual(counts.count(status: status), all.filter { $0.status == status }.count, status.rawValue, file: file, line: line)
             for campaign in ["spring", "autumn"] {
                 XCTAssertEqual(
                     counts.count(campaign: campaign, status: status),
-                    all.filter { $0.status == status && $0.campaign == campaign }.count, "\(campaign) \(status.rawValue)")
+                    all.filter { $0.status == status && $0.campaign == campaign }.count, "\(campaign) \(status.rawValue)",
+                    file: file, line: line)
             }
         }
+    }
+
+    func testCountsPerStatusAndCampaignInOneCall() throws {
+        let store = try seeded()
+        try assertCountsMatchTheAssets(store)
+        let counts = try store.assetCounts()
         XCTAssertEqual(counts.count(campaign: "spring"), 7)
         XCTAssertEqual(counts.count(campaign: "autumn"), 6)
         XCTAssertEqual(counts.byCampaign["empty"], [:], "a campaign without assets is listed")
@@ -94,6 +101,20 @@ final class AssetPageTests: StoreTestCase {
         XCTAssertEqual(counts.byStatus[.needsReview], 4)
         XCTAssertNil(counts.byStatus[.queued])
         XCTAssertEqual(try SQLiteStore(path: path).assetCounts(), counts)
+
+        // Statuses that change later (a decision, a failed re-read, a new version) move the counts too.
+        let odd = try item(store, facet: "theme", normalized: "odd0")
+        try store.decide(itemID: odd.id, decision: .reject, actor: "ann")
+        var broken = try XCTUnwrap(try store.asset(campaign: "autumn", path: "/work/autumn/Banner_1.png"))
+        broken.failureReason = "unreadable now"
+        try store.saveFailure(broken)
+        let fifth = try XCTUnwrap(try store.asset(campaign: "autumn", path: "/work/autumn/Banner_5.png"))
+        XCTAssertEqual(fifth.status, .ready)
+        try store.saveIngest(
+            record(id: fifth.id, campaign: "autumn", path: fifth.path, hash: "h5-v2", tags: [unmapped("new", hint: "theme")]))
+        try assertCountsMatchTheAssets(store)
+        XCTAssertEqual(try store.assetCounts().count(status: .failed), 2)
+        XCTAssertEqual(try store.assetCounts().count(status: .needsReview), 4, "one less by the decision, one more by the new version")
     }
 }
 

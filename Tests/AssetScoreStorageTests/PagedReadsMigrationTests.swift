@@ -60,6 +60,7 @@ final class PagedReadsMigrationTests: StoreTestCase {
         let db = try rawConnection()
         let latest = try db.query("SELECT id, latest_analysis_id FROM assets ORDER BY id") { ($0.int64(0), $0.optionalInt64(1)) }
         XCTAssertEqual(latest.map(\.1), [2, 3, nil])
+        XCTAssertEqual(try store.assetCounts().byCampaign["spring"], [.needsReview: 2, .failed: 1], "counts filled from the rows")
         let item = try XCTUnwrap(try store.reviewItem(id: 1))
         XCTAssertEqual(item.occurrences, 2, "the old analysis of asset 1 no longer counts")
         XCTAssertEqual(item.assetIDs, [1, 2])
@@ -73,6 +74,7 @@ final class PagedReadsMigrationTests: StoreTestCase {
         XCTAssertEqual(try store.reviewItem(id: 1)?.occurrences, 1)
         let fresh = try store.saveIngest(record(path: "new.png", hash: "new", tags: [unmapped("odd", hint: "theme")]))
         XCTAssertEqual(try store.reviewItem(id: 1)?.assetIDs, [1, fresh.id])
+        XCTAssertEqual(try store.assetCounts().byCampaign["spring"], [.needsReview: 2, .ready: 1, .failed: 1], "and kept by the triggers")
 
         let indexes = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'index'") { $0.text(0) })
         for gone in ["assets_by_status", "asset_tags_waiting", "asset_tags_resolved", "user_attributes_waiting", "review_items_by_status"] {

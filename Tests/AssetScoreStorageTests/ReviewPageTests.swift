@@ -26,10 +26,12 @@ final class ReviewPageTests: StoreTestCase {
         return store
     }
 
+    /// What a page shows of `items`: assets were analysed in id order here, so the most
+    /// recently analysed ones are the highest ids.
     private func capped(_ items: [ReviewItem]) -> [ReviewItem] {
         items.map { item in
             var item = item
-            item.assetIDs = Array(item.assetIDs.prefix(StorePaging.reviewAssetIDLimit))
+            item.assetIDs = Array(item.assetIDs.suffix(StorePaging.reviewAssetIDLimit))
             return item
         }
     }
@@ -50,7 +52,8 @@ final class ReviewPageTests: StoreTestCase {
         }
         XCTAssertEqual(paged, capped(all))
         XCTAssertEqual(paged[0].assetIDs.count, StorePaging.reviewAssetIDLimit)
-        XCTAssertEqual(paged[0].assetIDs, Array(all[0].assetIDs.sorted().prefix(StorePaging.reviewAssetIDLimit)), "the lowest ids")
+        XCTAssertEqual(
+            paged[0].assetIDs, Array(all[0].assetIDs.sorted().suffix(StorePaging.reviewAssetIDLimit)), "the newest analyses")
         XCTAssertEqual(try store.reviewItem(id: all[0].id), all[0], "a single item keeps every asset")
         XCTAssertEqual(try store.reviewCount(status: .pending), 10)
         XCTAssertEqual(try store.reviewCount(status: nil), 10)

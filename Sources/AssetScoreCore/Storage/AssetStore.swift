@@ -108,7 +108,7 @@ public protocol AssetStore: AnyObject {
     func reviewItem(id: Int64) throws -> ReviewItem?
     /// One page of review items in the order of `reviewItems` (occurrences, then campaigns,
     /// then id), impact counted in the same query; `assetIDs` holds at most
-    /// `StorePaging.reviewAssetIDLimit` ids (the lowest). Filters: status, facet ("" for items without a
+    /// `StorePaging.reviewAssetIDLimit` ids (of the most recently analysed assets, ascending). Filters: status, facet ("" for items without a
     /// facet hint), and `search`, a substring of the sample or normalised text ignoring ASCII case.
     func reviewPage(status: ReviewStatus?, facet: String?, search: String?, limit: Int, offset: Int) throws -> [ReviewItem]
     /// How many items `reviewPage` pages through with these filters.

@@ -43,9 +43,10 @@ extension SQLiteStore {
 
     // MARK: The impact query
 
-    /// Ranks the matching items in one statement: impact of every item is aggregated from the
-    /// covering link indexes (GROUP BY), the page is cut (`page` is materialised so the rest runs
-    /// for its rows only), then the campaign list and the first asset ids are read per page row.
+    /// Ranks the matching items in one statement: impact of every item (occurrences, the
+    /// distinct campaigns, users) is aggregated from the covering link indexes (GROUP BY), the
+    /// page is cut (`page` is materialised so the rest runs for its rows only), then the asset
+    /// ids are read per page row.
     private func reviewQuery(
         status: ReviewStatus?, facet: String?, search: String?, limit: Int?, offset: Int, assetIDLimit: Int?
     ) throws -> [ReviewItem] {
@@ -62,21 +63,21 @@ extension SQLiteStore {
         let sql = """
             \(Self.linksCTE),
             tag_impact(item, tags, campaigns) AS (
-                SELECT l.item, COUNT(*), COUNT(DISTINCT s.campaign)
+                SELECT l.item, COUNT(*), json_group_array(DISTINCT s.campaign)
                 FROM tag_links l JOIN assets s ON s.latest_analysis_id = l.analysis
                 GROUP BY l.item),
             user_impact(item, attributes, users) AS (
                 SELECT item, COUNT(*), COUNT(DISTINCT user) FROM user_links GROUP BY item),
-            page(id, occurrences, campaign_count, users) AS MATERIALIZED (
-                SELECT r.id, COALESCE(ti.tags, 0) + COALESCE(ui.attributes, 0), COALESCE(ti.campaigns, 0),
-                    COALESCE(ui.users, 0)
+            page(id, occurrences, campaign_count, users, campaigns) AS MATERIALIZED (
+                SELECT r.id, COALESCE(ti.tags, 0) + COALESCE(ui.attributes, 0), COALESCE(json_array_length(ti.campaigns), 0),
+                    COALESCE(ui.users, 0), COALESCE(ti.campaigns, '[]')
                 FROM review_items r
                 LEFT JOIN tag_impact ti ON ti.item = r.id
                 LEFT JOIN user_impact ui ON ui.item = r.id
                 \(filter)
                 ORDER BY 2 DESC, 3 DESC, r.id
                 LIMIT ? OFFSET ?)
-            SELECT \(Self.reviewColumns("r")), p.occurrences, p.users, \(Self.campaignList("p.id")), \(Self.assetIDList("p.id"))
+            SELECT \(Self.reviewColumns("r")), p.occurrences, p.users, p.campaigns, \(Self.assetIDList("p.id"))
             FROM page p JOIN review_items r ON r.id = p.id
             ORDER BY p.occurrences DESC, p.campaign_count DESC, p.id
             """
@@ -158,10 +159,15 @@ extension SQLiteStore {
         "(SELECT json_group_array(campaign) FROM (\(latestTagBranches("s.campaign", item, separator: "UNION"))))"
     }
 
-    /// The lowest distinct asset ids, comma-separated, at most the statement's next parameter
-    /// (-1 for all).
+    /// Asset ids, comma-separated, of the most recently analysed assets first, at most the
+    /// statement's next parameter (-1 for all). Each asset has one latest analysis, so distinct
+    /// (analysis, asset) pairs are distinct assets; ordered by analysis, each branch walks its
+    /// index backwards and the LIMIT stops it early, however many assets the item has.
     private static func assetIDList(_ item: String) -> String {
-        "(SELECT group_concat(id) FROM (\(latestTagBranches("s.id", item, separator: "UNION")) ORDER BY 1 LIMIT ?))"
+        """
+        (SELECT group_concat(asset) FROM (\(latestTagBranches("t.analysis_id, s.id AS asset", item, separator: "UNION"))
+            ORDER BY 1 DESC LIMIT ?))
+        """
     }
 
     private static func reviewColumns(_ table: String) -> String {
@@ -178,7 +184,7 @@ extension SQLiteStore {
         let assetIDs = try row.text(13).split(separator: ",").map { text -> Int64 in
             guard let value = Int64(text) else { throw StorageError.corrupt("asset id '\(text)' linked to review item \(id)") }
             return value
-        }
+        }.sorted()
         return ReviewItem(
             id: id, facet: row.text(1), normalized: row.text(2), sampleText: row.text(3), status: status,
             candidates: try json.decode(

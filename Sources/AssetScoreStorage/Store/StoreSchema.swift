@@ -208,6 +208,9 @@ enum StoreSchema {
     ///   any combination of campaign and status filters walks an index and stops at LIMIT.
     /// - The link indexes replace the single-column ones of version 1 (same leading column, so
     ///   every lookup those served still uses them) and cover the columns impact needs.
+    /// - `asset_counts` holds the number of assets per campaign and status, kept by triggers on
+    ///   `assets`, so the totals a console shows after every change cost a few rows, not a scan.
+    ///   Rows that drop to 0 stay (and are skipped when read).
     static let pagedReads = """
         ALTER TABLE assets ADD COLUMN latest_analysis_id INTEGER;
         UPDATE assets SET latest_analysis_id =
@@ -251,5 +254,30 @@ enum StoreSchema {
 
         DROP INDEX review_items_by_status;
         CREATE INDEX review_items_by_status_facet ON review_items(status, facet);
+
+        CREATE TABLE asset_counts (
+            campaign TEXT NOT NULL,
+            status TEXT NOT NULL,
+            assets INTEGER NOT NULL,
+            PRIMARY KEY (campaign, status)
+        ) WITHOUT ROWID;
+        INSERT INTO asset_counts (campaign, status, assets)
+            SELECT campaign, status, COUNT(*) FROM assets GROUP BY campaign, status;
+        CREATE TRIGGER assets_count_insert AFTER INSERT ON assets
+        BEGIN
+            INSERT INTO asset_counts (campaign, status, assets) VALUES (NEW.campaign, NEW.status, 1)
+                ON CONFLICT (campaign, status) DO UPDATE SET assets = assets + 1;
+        END;
+        CREATE TRIGGER assets_count_delete AFTER DELETE ON assets
+        BEGIN
+            UPDATE asset_counts SET assets = assets - 1 WHERE campaign = OLD.campaign AND status = OLD.status;
+        END;
+        CREATE TRIGGER assets_count_update AFTER UPDATE OF campaign, status ON assets
+            WHEN OLD.campaign IS NOT NEW.campaign OR OLD.status IS NOT NEW.status
+        BEGIN
+            UPDATE asset_counts SET assets = assets - 1 WHERE campaign = OLD.campaign AND status = OLD.status;
+            INSERT INTO asset_counts (campaign, status, assets) VALUES (NEW.campaign, NEW.status, 1)
+                ON CONFLICT (campaign, status) DO UPDATE SET assets = assets + 1;
+        END;
         """
 }
