@@ -55,6 +55,12 @@ public protocol AssetStore: AnyObject {
     /// nothing does (a streamed import that meets a bad line at the end leaves no partial import).
     func atomically<T>(_ body: () throws -> T) throws -> T
 
+    /// A number that changes whenever anything is committed to the store, by this instance or
+    /// by another process, so a screen polling it (every 500 ms, say) knows when to reload.
+    /// Cheap: no table is read. Compare only tokens from the same store instance; reads alone
+    /// never change it, a rolled-back transaction need not.
+    func changeToken() throws -> Int64
+
     // MARK: Dictionary
     func loadDictionary() throws -> AttributeDictionary
     /// Adds or updates facets and entries in one transaction; identical rows count as unchanged.
@@ -76,6 +82,14 @@ public protocol AssetStore: AnyObject {
     func asset(campaign: String, path: String) throws -> Asset?
     /// Assets, newest first; nil filters mean all.
     func assets(campaign: String?, status: AssetStatus?) throws -> [Asset]
+    /// One page of `assets(campaign:status:)` (newest first, then highest id), read in index
+    /// order so a page costs the same on the first screen and the last. `search` keeps assets
+    /// whose file name (last path component) contains it, ignoring ASCII case; nil or "" keeps all.
+    func assetPage(campaign: String?, status: AssetStatus?, search: String?, limit: Int, offset: Int) throws -> [Asset]
+    /// How many assets `assetPage` pages through with these filters.
+    func assetCount(campaign: String?, status: AssetStatus?, search: String?) throws -> Int
+    /// Totals per status and per campaign and status, in one query.
+    func assetCounts() throws -> AssetCounts
     /// Stores asset, analysis and tags in one transaction, links unmapped non-hint tags to
     /// (new or existing) pending review items, and sets the asset's status. Returns the stored asset.
     @discardableResult func saveIngest(_ record: IngestRecord) throws -> Asset
@@ -92,6 +106,13 @@ public protocol AssetStore: AnyObject {
     /// Pending items by impact (occurrences, then campaigns), or all when `status` is nil.
     func reviewItems(status: ReviewStatus?) throws -> [ReviewItem]
     func reviewItem(id: Int64) throws -> ReviewItem?
+    /// One page of review items in the order of `reviewItems` (occurrences, then campaigns,
+    /// then id), impact counted in the same query; `assetIDs` holds at most
+    /// `StorePaging.reviewAssetIDLimit` ids (of the most recently analysed assets, ascending). Filters: status, facet ("" for items without a
+    /// facet hint), and `search`, a substring of the sample or normalised text ignoring ASCII case.
+    func reviewPage(status: ReviewStatus?, facet: String?, search: String?, limit: Int, offset: Int) throws -> [ReviewItem]
+    /// How many items `reviewPage` pages through with these filters.
+    func reviewCount(status: ReviewStatus?, facet: String?, search: String?) throws -> Int
     func rejections() throws -> Set<RejectionKey>
     /// Applies a decision: adds the alias or creates the entry, re-maps every waiting tag and user
     /// attribute, updates asset statuses, writes the audit log. Refuses an item that is not pending
@@ -108,6 +129,9 @@ public protocol AssetStore: AnyObject {
     func saveUsers(_ users: [UserProfile], actor: String) throws
     func user(id: String) throws -> UserProfile?
     func users(limit: Int, offset: Int) throws -> [UserProfile]
+    /// Users ordered by id whose id starts with `search` (case-sensitive; nil or "" for all),
+    /// a page at a time, attributes included, in one query.
+    func usersPage(search: String?, limit: Int, offset: Int) throws -> [UserProfile]
     func userCount() throws -> Int
     func savePersona(_ persona: Persona, actor: String) throws
     func persona(id: String) throws -> Persona?
@@ -119,4 +143,22 @@ public protocol AssetStore: AnyObject {
 
     // MARK: Audit
     func auditLog(limit: Int) throws -> [AuditEvent]
+    /// The newest events whose subject starts with `subjectPrefix` ("review:" for every review
+    /// decision; nil for all), newest first.
+    func recentAudit(subjectPrefix: String?, limit: Int) throws -> [AuditEvent]
+    /// The newest events about exactly `subject` (an entry id, "review:42"), newest first.
+    func auditTrail(subject: String, limit: Int) throws -> [AuditEvent]
+}
+
+/// Limits of the paged reads, shared by every backend.
+public enum StorePaging {
+    /// How many asset ids `reviewPage` lists per item: enough to preview, never thousands.
+    public static let reviewAssetIDLimit = 20
+}
+
+extension AssetStore {
+    /// How many review items have `status` (all items for nil).
+    public func reviewCount(status: ReviewStatus?) throws -> Int {
+        try reviewCount(status: status, facet: nil, search: nil)
+    }
 }

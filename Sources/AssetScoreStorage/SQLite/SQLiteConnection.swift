@@ -14,6 +14,7 @@ public final class SQLiteConnection {
     private var statements: [String: SQLiteStatement] = [:]
     /// How many `transaction` calls are open; beyond the first they are savepoints.
     var transactionDepth = 0
+    private let commits = CommitCounter()
 
     /// Opens (or creates) the database at `path`.
     public init(path: String) throws {
@@ -29,11 +30,21 @@ public final class SQLiteConnection {
         handle = db
         // Extended codes tell a foreign-key failure from a UNIQUE one in error reports.
         sqlite3_extended_result_codes(db, 1)
+        // `PRAGMA data_version` only sees other connections' commits; this counts our own, including
+        // single statements in autocommit mode. Returning 0 lets every commit go ahead.
+        sqlite3_commit_hook(
+            db,
+            { context in
+                if let context { Unmanaged<CommitCounter>.fromOpaque(context).takeUnretainedValue().count += 1 }
+                return 0
+            }, Unmanaged.passUnretained(commits).toOpaque())
     }
 
     deinit {
         // Statements must be finalised before the handle closes.
         statements.removeAll()
+        // The counter goes with this object; a deferred close must not call into it.
+        sqlite3_commit_hook(handle, nil, nil)
         sqlite3_close_v2(handle)
     }
 
@@ -99,6 +110,26 @@ public final class SQLiteConnection {
     /// The text in the first column of the first row; nil for no row or NULL.
     public func scalarText(_ sql: String, _ values: any SQLiteBindable...) throws -> String? {
         try queryFirst(sql, values: values.map(\.sqliteValue)) { $0.optionalText(0) } ?? nil
+    }
+
+    /// How many write transactions this connection has committed since it was opened.
+    public var commitCount: Int64 { commits.count }
+
+    /// SQLite's `PRAGMA data_version`: changes when another connection (in this process or
+    /// another) commits to the file, never for this connection's own commits.
+    public func dataVersion() throws -> Int64 {
+        try scalarInt("PRAGMA data_version") ?? 0
+    }
+
+    /// SQLite's plan for a statement, one line per step ("SEARCH assets USING INDEX ..."),
+    /// indented by depth: to check that a query uses the index it was written for.
+    public func queryPlan(_ sql: String, values: [SQLiteValue] = []) throws -> [String] {
+        var depth: [Int64: Int] = [:]
+        return try query("EXPLAIN QUERY PLAN " + sql, values: values) { row in
+            let level = (depth[row.int64(1)] ?? -1) + 1
+            depth[row.int64(0)] = level
+            return String(repeating: "  ", count: level) + row.text(3)
+        }
     }
 
     /// The rowid of the last successful INSERT on this connection.

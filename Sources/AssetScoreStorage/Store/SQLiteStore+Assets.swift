@@ -172,7 +172,7 @@ extension SQLiteStore {
         return asset.id
     }
 
-    private func insertAnalysis(_ analysis: Analysis, assetID: Int64, version: Int) throws -> Int64 {
+    func insertAnalysis(_ analysis: Analysis, assetID: Int64, version: Int) throws -> Int64 {
         try db.run(
             """
             INSERT INTO analyses (asset_id, version, analyser, model, analyser_version, raw_output, fields, duration_ms,
@@ -184,7 +184,7 @@ extension SQLiteStore {
         return db.lastInsertRowID
     }
 
-    private func insertTag(_ tag: AssetTag, analysisID: Int64, resolvedBy: Int64?) throws {
+    func insertTag(_ tag: AssetTag, analysisID: Int64, resolvedBy: Int64?) throws {
         try db.run(
             """
             INSERT INTO asset_tags (analysis_id, raw_text, facet_hint, source, confidence, evidence, facet, normalized,

@@ -62,14 +62,47 @@ extension SQLiteStore {
 
     /// Users ordered by id, a page at a time.
     public func users(limit: Int, offset: Int) throws -> [UserProfile] {
-        let rows = try db.query(
-            "SELECT id, source, updated_at FROM users ORDER BY id LIMIT ? OFFSET ?", max(limit, 0), max(offset, 0)
-        ) { ($0.text(0), $0.text(1), $0.text(2)) }
-        return try rows.map { id, source, updatedAt in
-            UserProfile(
-                id: id, attributes: try attributes(ofUser: id), source: source,
-                updatedAt: try StoredDate.date(updatedAt, what: "users.updated_at of '\(id)'"))
+        try usersPage(search: nil, limit: limit, offset: offset)
+    }
+
+    /// The page of users is cut first (materialised), then joined with its attributes, so one
+    /// statement returns both; rows come ordered by user, then attribute, and are grouped here.
+    public func usersPage(search: String?, limit: Int, offset: Int) throws -> [UserProfile] {
+        guard limit > 0 else { return [] }
+        let statement = usersPageStatement(search: search, limit: limit, offset: offset)
+        var users: [UserProfile] = []
+        _ = try db.query(statement.sql, values: statement.values) { row in
+            let id = row.text(0)
+            if users.last?.id != id {
+                users.append(
+                    UserProfile(
+                        id: id, attributes: [], source: row.text(1),
+                        updatedAt: try StoredDate.date(row.text(2), what: "users.updated_at of '\(id)'")))
+            }
+            // A user without attributes comes as one row of NULLs from the LEFT JOIN.
+            guard !row.isNull(3) else { return }
+            users[users.count - 1].attributes.append(try Self.attribute(row, from: 3, owner: "user '\(id)'"))
         }
+        return users
+    }
+
+    /// The statement `usersPage` runs.
+    func usersPageStatement(search: String?, limit: Int, offset: Int) -> (sql: String, values: [SQLiteValue]) {
+        var values: [SQLiteValue] = []
+        var filter = ""
+        if let search = SQLPattern.search(search) {
+            filter = "WHERE id GLOB ?"
+            values.append(.text(SQLPattern.startsWith(search)))
+        }
+        values += [.integer(Int64(limit)), .integer(Int64(max(offset, 0)))]
+        let sql = """
+            WITH page AS MATERIALIZED (SELECT id, source, updated_at FROM users \(filter) ORDER BY id LIMIT ? OFFSET ?)
+            SELECT p.id, p.source, p.updated_at,
+                a.facet, a.value, a.weight, a.entry, a.method, a.review_item_id, a.normalized
+            FROM page p LEFT JOIN user_attributes a ON a.user_id = p.id
+            ORDER BY p.id, a.id
+            """
+        return (sql, values)
     }
 
     public func userCount() throws -> Int {
@@ -149,12 +182,15 @@ extension SQLiteStore {
             """, id, row: { try Self.attribute($0, owner: "persona '\(id)'") })
     }
 
-    private static func attribute(_ row: SQLiteRow, owner: String) throws -> UserAttribute {
-        guard let method = MappingMethod(rawValue: row.text(4)) else {
-            throw StorageError.corrupt("attribute method of \(owner): unknown method '\(row.text(4))'")
+    /// Reads facet, value, weight, entry, method, review item and normalised text, starting at
+    /// column `first`.
+    private static func attribute(_ row: SQLiteRow, from first: Int = 0, owner: String) throws -> UserAttribute {
+        guard let method = MappingMethod(rawValue: row.text(first + 4)) else {
+            throw StorageError.corrupt("attribute method of \(owner): unknown method '\(row.text(first + 4))'")
         }
         return UserAttribute(
-            facet: row.text(0), value: row.text(1), weight: row.double(2), entry: row.optionalText(3), method: method,
-            reviewItemID: row.optionalInt64(5), normalized: row.optionalText(6))
+            facet: row.text(first), value: row.text(first + 1), weight: row.double(first + 2),
+            entry: row.optionalText(first + 3), method: method, reviewItemID: row.optionalInt64(first + 5),
+            normalized: row.optionalText(first + 6))
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// migration: add a new one, so every existing file can be brought forward step by step.
 enum StoreSchema {
     static let migrations: [SchemaMigration] = [
-        SchemaMigration(version: 1, name: "initial schema", sql: initial)
+        SchemaMigration(version: 1, name: "initial schema", sql: initial),
+        SchemaMigration(version: 2, name: "indexes for paged console reads", sql: pagedReads),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }
@@ -194,5 +195,89 @@ enum StoreSchema {
             created_at TEXT NOT NULL
         );
         CREATE INDEX decisions_by_campaign ON decisions(campaign, created_at);
+        """
+
+    /// For a console over 100,000 assets and 10,000 review items: every list it pages through
+    /// is read in index order, and the impact of review items (how many tags of latest
+    /// analyses wait on each, in how many campaigns) is counted from narrow covering indexes.
+    ///
+    /// - `assets.latest_analysis_id` names the asset's newest analysis, kept by triggers on
+    ///   `analyses` (the only table that decides it), so "tags of the latest analysis" is one
+    ///   index probe instead of a MAX(version) subquery per tag.
+    /// - The `created_at` indexes end in the rowid, so `ORDER BY created_at DESC, id DESC` with
+    ///   any combination of campaign and status filters walks an index and stops at LIMIT.
+    /// - The link indexes replace the single-column ones of version 1 (same leading column, so
+    ///   every lookup those served still uses them) and cover the columns impact needs.
+    /// - `asset_counts` holds the number of assets per campaign and status, kept by triggers on
+    ///   `assets`, so the totals a console shows after every change cost a few rows, not a scan.
+    ///   Rows that drop to 0 stay (and are skipped when read).
+    static let pagedReads = """
+        ALTER TABLE assets ADD COLUMN latest_analysis_id INTEGER;
+        UPDATE assets SET latest_analysis_id =
+            (SELECT v.id FROM analyses v WHERE v.asset_id = assets.id ORDER BY v.version DESC LIMIT 1);
+        CREATE INDEX assets_by_latest_analysis ON assets(latest_analysis_id, campaign)
+            WHERE latest_analysis_id IS NOT NULL;
+
+        CREATE TRIGGER analyses_track_latest AFTER INSERT ON analyses
+        BEGIN
+            UPDATE assets SET latest_analysis_id = NEW.id
+            WHERE id = NEW.asset_id
+              AND (latest_analysis_id IS NULL
+                   OR NEW.version >= (SELECT v.version FROM analyses v WHERE v.id = assets.latest_analysis_id));
+        END;
+        CREATE TRIGGER analyses_forget_latest AFTER DELETE ON analyses
+        BEGIN
+            UPDATE assets SET latest_analysis_id =
+                (SELECT v.id FROM analyses v WHERE v.asset_id = OLD.asset_id ORDER BY v.version DESC LIMIT 1)
+            WHERE id = OLD.asset_id AND latest_analysis_id = OLD.id;
+        END;
+
+        DROP INDEX assets_by_status;
+        CREATE INDEX assets_by_created ON assets(created_at);
+        CREATE INDEX assets_by_campaign_created ON assets(campaign, created_at);
+        CREATE INDEX assets_by_status_created ON assets(status, created_at);
+        CREATE INDEX assets_by_campaign_status_created ON assets(campaign, status, created_at);
+
+        DROP INDEX asset_tags_waiting;
+        CREATE INDEX asset_tags_waiting_on ON asset_tags(review_item_id, analysis_id)
+            WHERE review_item_id IS NOT NULL;
+        DROP INDEX asset_tags_resolved;
+        CREATE INDEX asset_tags_settled_by ON asset_tags(resolved_by_item, review_item_id, analysis_id)
+            WHERE resolved_by_item IS NOT NULL;
+
+        DROP INDEX user_attributes_waiting;
+        CREATE INDEX user_attributes_waiting_on ON user_attributes(review_item_id, user_id)
+            WHERE review_item_id IS NOT NULL;
+        DROP INDEX user_attributes_resolved;
+        CREATE INDEX user_attributes_settled_by ON user_attributes(resolved_by_item, review_item_id, user_id)
+            WHERE resolved_by_item IS NOT NULL;
+
+        DROP INDEX review_items_by_status;
+        CREATE INDEX review_items_by_status_facet ON review_items(status, facet);
+
+        CREATE TABLE asset_counts (
+            campaign TEXT NOT NULL,
+            status TEXT NOT NULL,
+            assets INTEGER NOT NULL,
+            PRIMARY KEY (campaign, status)
+        ) WITHOUT ROWID;
+        INSERT INTO asset_counts (campaign, status, assets)
+            SELECT campaign, status, COUNT(*) FROM assets GROUP BY campaign, status;
+        CREATE TRIGGER assets_count_insert AFTER INSERT ON assets
+        BEGIN
+            INSERT INTO asset_counts (campaign, status, assets) VALUES (NEW.campaign, NEW.status, 1)
+                ON CONFLICT (campaign, status) DO UPDATE SET assets = assets + 1;
+        END;
+        CREATE TRIGGER assets_count_delete AFTER DELETE ON assets
+        BEGIN
+            UPDATE asset_counts SET assets = assets - 1 WHERE campaign = OLD.campaign AND status = OLD.status;
+        END;
+        CREATE TRIGGER assets_count_update AFTER UPDATE OF campaign, status ON assets
+            WHEN OLD.campaign IS NOT NEW.campaign OR OLD.status IS NOT NEW.status
+        BEGIN
+            UPDATE asset_counts SET assets = assets - 1 WHERE campaign = OLD.campaign AND status = OLD.status;
+            INSERT INTO asset_counts (campaign, status, assets) VALUES (NEW.campaign, NEW.status, 1)
+                ON CONFLICT (campaign, status) DO UPDATE SET assets = assets + 1;
+        END;
         """
 }

@@ -1,0 +1,12 @@
+import AssetScoreCore
+import Foundation
+
+extension SQLiteStore {
+    /// Other connections' commits (`PRAGMA data_version`) plus this connection's own.
+    ///
+    /// Both parts only ever grow, so their sum changes whenever either does. The pragma reads
+    /// the WAL index header in shared memory, not a table, so polling it costs microseconds.
+    public func changeToken() throws -> Int64 {
+        try db.dataVersion() + db.commitCount
+    }
+}
