@@ -39,6 +39,10 @@ let package = Package(
         // Terminal toolkit: screen buffer, keys, key maps, themes, widgets. Knows nothing of assets
         // and nothing of ncurses; the shipped themes are resources.
         .target(name: "TerminalUI", dependencies: ["AssetScoreCore"], resources: [.copy("Themes")]),
+        // The only code that touches ncurses: flushes a ScreenBuffer, reads keys.
+        .target(name: "TerminalCurses", dependencies: ["TerminalUI", "CNcursesw"]),
+        // A tiny program the TerminalCurses tests drive under tmux.
+        .executableTarget(name: "terminal-smoke", dependencies: ["TerminalCurses", "TerminalUI"]),
 
         .testTarget(name: "AssetScoreCoreTests", dependencies: ["AssetScoreCore", "AssetScoreText"]),
         .testTarget(name: "AssetScoreStorageTests", dependencies: ["AssetScoreStorage", "AssetScoreCore"]),
@@ -48,6 +52,7 @@ let package = Package(
             dependencies: ["AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AssetScoreCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )
