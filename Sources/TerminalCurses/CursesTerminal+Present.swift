@@ -50,8 +50,11 @@ extension CursesTerminal {
         var padding = 0
         if baseWidth == cell.width && cell.width <= room {
             text.append(wchar_t(bitPattern: base.value))
-            // Combining marks and selectors ride along, up to what a cchar_t holds.
-            for scalar in scalars where text.count < 5 && wcwidth(wchar_t(bitPattern: scalar.value)) == 0 {
+            // Combining marks and selectors ride along, up to what a cchar_t holds. A joined emoji
+            // sequence stops at the joiner: ncurses cannot put two wide characters in one cell,
+            // so the family emoji shows as its first person.
+            for scalar in scalars {
+                guard text.count < 5, scalar.value != 0x200D, wcwidth(wchar_t(bitPattern: scalar.value)) == 0 else { break }
                 text.append(wchar_t(bitPattern: scalar.value))
             }
         } else if baseWidth == 1 {

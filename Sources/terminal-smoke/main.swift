@@ -29,6 +29,7 @@ func screen(width: Int, height: Int, depth: ColorDepth, theme: ResolvedTheme, la
         [Span("last key: ", role: .dim), Span("\(lastKey) (\(keys) keys)", role: .statusKey)],
         [Span("hostile: ", role: .dim), Span("\u{1B}[2J\u{1B}]0;pwned\u{7}\u{9B}31m\u{202E}txt", role: .error)],
         [Span("pid \(getpid())")],
+        [Span("emoji: ❤️ 👨‍👩‍👧 e\u{301} 🇫🇷 end")],
         [Span(String(repeating: "long-tag-", count: 34), role: .tagMapped)],
     ]
     ListView.draw(into: &buffer, in: inside, rows: lines, selected: 2, offset: 0, focused: true)

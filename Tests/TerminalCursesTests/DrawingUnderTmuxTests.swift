@@ -15,7 +15,13 @@ final class DrawingUnderTmuxTests: SmokeTestCase {
         }
         XCTAssertEqual(ScreenBuffer.width(of: wide), 80, "the right border must be in the last column: \(wide)")
         XCTAssertTrue(wide.hasSuffix("┃"), wide)
-        for line in lines.prefix(23) where !line.isEmpty {
+        // Emoji where the C library's width differs from ours (a variation selector, a joined
+        // sequence) must still leave the border in place.
+        guard let emoji = lines.first(where: { $0.hasPrefix("┃emoji: ") }) else { return XCTFail("emoji line missing:\n\(screen)") }
+        XCTAssertTrue(emoji.hasSuffix(" end" + String(repeating: " ", count: 80 - 2 - ScreenBuffer.width(of: "emoji: ❤️ 👨‍👩‍👧 é 🇫🇷 end")) + "┃"), emoji.debugDescription)
+        // (The emoji row is checked by its padding below: a lone regional indicator read back from
+        // the screen measures differently from the flag that was drawn.)
+        for line in lines.prefix(23) where !line.isEmpty && !line.hasPrefix("┃emoji: ") {
             XCTAssertEqual(ScreenBuffer.width(of: line), 80, "every framed row is 80 columns: \(line)")
         }
 
