@@ -28,8 +28,12 @@ public final class CursesTerminal {
 
     /// Opens the terminal on standard input and output.
     ///
-    /// - Parameter mouse: report mouse clicks and the wheel as `Key.mouse`.
-    public init(mouse: Bool = true) throws(TerminalError) {
+    /// - Parameters:
+    ///   - mouse: report mouse presses and the wheel as `Key.mouse`.
+    ///   - controlKeysAsInput: deliver Ctrl-C, Ctrl-Z, Ctrl-\ (and Ctrl-S/Ctrl-Q) as keys
+    ///     (`.ctrl("c")`) instead of signals and flow control, so a key map can bind them. Off,
+    ///     Ctrl-C interrupts the program, and the terminal is restored on the way out.
+    public init(mouse: Bool = true, controlKeysAsInput: Bool = false) throws(TerminalError) {
         try Self.claim()
         var opened = false
         defer { if !opened { Self.release() } }
@@ -48,7 +52,7 @@ public final class CursesTerminal {
         self.screen = screen
         self.window = assetscore_stdscr()
 
-        cbreak()
+        if controlKeysAsInput { raw() } else { cbreak() }
         noecho()
         nonl()
         _ = keypad(window, true)

@@ -2,7 +2,7 @@
 // Tests/TerminalCursesTests. It draws wide characters, a hostile string, roles and the last key
 // it decoded, redraws on resize, and quits on q. Not a user-facing tool.
 //
-//   terminal-smoke [--theme NAME] [--fail-after-draw | --crash-after-draw]
+//   terminal-smoke [--theme NAME] [--raw] [--fail-after-draw | --crash-after-draw]
 import Foundation
 import TerminalCurses
 import TerminalUI
@@ -41,7 +41,7 @@ func screen(width: Int, height: Int, depth: ColorDepth, theme: ResolvedTheme, la
 func run(arguments: [String]) throws -> Int {
     var themeName: String?
     if let i = arguments.firstIndex(of: "--theme"), i + 1 < arguments.count { themeName = arguments[i + 1] }
-    let terminal = try CursesTerminal()
+    let terminal = try CursesTerminal(controlKeysAsInput: arguments.contains("--raw"))
     defer { terminal.restore() }
     let (theme, _) = ThemeCatalog().resolve(requested: themeName, environment: ProcessInfo.processInfo.environment, depth: terminal.colorDepth)
     var lastKey = "none"

@@ -23,6 +23,19 @@ final class KeysUnderTmuxTests: SmokeTestCase {
         }
     }
 
+    func testControlKeysAsInput() throws {
+        let session = try start(arguments: ["--raw"])
+        waitForScreen(session)
+        session.send("C-c")
+        XCTAssertNotNil(session.wait { $0.contains("last key: ctrl-c (1 keys)") }, session.capture())
+        session.send("C-z")
+        XCTAssertNotNil(session.wait { $0.contains("last key: ctrl-z (2 keys)") }, session.capture())
+        session.send("C-s")
+        XCTAssertNotNil(session.wait { $0.contains("last key: ctrl-s (3 keys)") }, session.capture())
+        session.send("q")
+        _ = assertEnded(session, status: [0])
+    }
+
     func testEscapeAnswersAtOnce() throws {
         let session = try start()
         waitForScreen(session)
