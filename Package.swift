@@ -42,6 +42,10 @@ let package = Package(
         // Terminal toolkit: screen buffer, keys, key maps, themes, widgets. Knows nothing of assets
         // and nothing of ncurses; the shipped themes are resources.
         .target(name: "TerminalUI", dependencies: ["AssetScoreCore"], resources: [.copy("Themes")]),
+        // The only code that touches ncurses: flushes a ScreenBuffer, reads keys.
+        .target(name: "TerminalCurses", dependencies: ["TerminalUI", "CNcursesw"]),
+        // A tiny program the TerminalCurses tests drive under tmux.
+        .executableTarget(name: "terminal-smoke", dependencies: ["TerminalCurses", "TerminalUI"]),
 
         // The review console: panes, state and actions over TerminalUI; no ncurses here.
         .target(name: "AssetScoreConsole", dependencies: ["AssetScoreCore", "AssetScoreIngest", "TerminalUI"]),
@@ -58,6 +62,7 @@ let package = Package(
             dependencies: ["AssetScoreConsole", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalUI"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AssetScoreCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

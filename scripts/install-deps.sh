@@ -10,6 +10,8 @@ packages=(
   libtesseract-dev    # OCR for text density
   tesseract-ocr-eng   # English OCR model
   libstemmer-dev      # Snowball stemming for tag normalisation
+  libncurses-dev      # the console (ncursesw)
+  tmux                # console tests drive the real binary in tmux (skipped without it)
   fonts-dejavu-core   # text rendering in tests
 )
 

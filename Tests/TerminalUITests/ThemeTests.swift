@@ -76,6 +76,7 @@ final class ThemeTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "inherit light\ncolor accent #ff00ff\n".write(to: dir.appendingPathComponent("pink.theme"), atomically: true, encoding: .utf8)
+        try "inherit default\nrole error fg=#00ff00\n".write(to: dir.appendingPathComponent("mine.theme"), atomically: true, encoding: .utf8)
         try "inherit loop-b\n".write(to: dir.appendingPathComponent("loop-a.theme"), atomically: true, encoding: .utf8)
         try "inherit loop-a\n".write(to: dir.appendingPathComponent("loop-b.theme"), atomically: true, encoding: .utf8)
         try "\n\ninherit nothing-here\n".write(to: dir.appendingPathComponent("orphan.theme"), atomically: true, encoding: .utf8)
@@ -87,6 +88,11 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(pink.style(for: .paneBorderFocused).foreground, RGB(255, 0, 255))
         XCTAssertEqual(pink.style(for: .normal), light.style(for: .normal))
 
+        let mine = try catalog.load("mine")
+        let dark = try catalog.load("default-dark")
+        XCTAssertEqual(mine.style(for: .listSelectedFocused), dark.style(for: .listSelectedFocused), "'inherit default' starts from default-dark")
+        XCTAssertEqual(mine.style(for: .error).foreground, RGB(0, 255, 0))
+
         XCTAssertThrowsError(try catalog.load("loop-a")) { error in
             XCTAssertTrue("\(error)".contains("inherit cycle"), "\(error)")
             XCTAssertTrue("\(error)".hasPrefix(dir.appendingPathComponent("loop-a.theme").path + ":1: "), "\(error)")
@@ -95,7 +101,7 @@ final class ThemeTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix(dir.appendingPathComponent("orphan.theme").path + ":3: cannot inherit 'nothing-here'"), "\(error)")
         }
         XCTAssertThrowsError(try catalog.load("no-such-theme")) { error in
-            XCTAssertTrue("\(error)".contains("no such theme (available: default-dark, high-contrast, light, loop-a, loop-b, monochrome, orphan, pink)"), "\(error)")
+            XCTAssertTrue("\(error)".contains("no such theme (available: default-dark, high-contrast, light, loop-a, loop-b, mine, monochrome, orphan, pink)"), "\(error)")
         }
         XCTAssertEqual(try catalog.load(dir.appendingPathComponent("pink.theme").path), pink, "a path works as well as a name")
     }

@@ -1,20 +1,5 @@
 import Foundation
 
-/// A key name in a key-map file that names no key.
-public struct KeyNameError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var name: String
-    public var description: String {
-        "unknown key name '\(SafeName.of(name))' (use a character, or names like ctrl-r, shift-tab, enter, esc, up, pgdn, f5, space, hash)"
-    }
-}
-
-/// Keeps a user-supplied name printable inside an error message.
-enum SafeName {
-    static func of(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : Character($0) })
-    }
-}
-
 extension Key {
     /// Named keys, lower case; several spellings may name one key.
     private static let named: [String: Key] = [

@@ -50,8 +50,9 @@ public struct ThemeCatalog: Sendable {
         }
     }
 
-    /// The file for a theme name or path.
+    /// The file for a theme name or path; the name `default` is the default theme.
     public func locate(_ nameOrPath: String) throws(ThemeError) -> URL {
+        if nameOrPath == "default" { return try locate(Self.defaultName) }
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".theme") {
             let url = URL(fileURLWithPath: nameOrPath)
             guard FileManager.default.fileExists(atPath: url.path) else {
