@@ -55,14 +55,16 @@ let package = Package(
         .testTarget(name: "AssetScoreIngestTests", dependencies: ["AssetScoreIngest", "AssetScoreCore"]),
         .testTarget(
             name: "AssetScoreCLITests",
-            dependencies: ["AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText"]
+            dependencies: ["AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalTestSupport"]
         ),
         .testTarget(
             name: "AssetScoreConsoleTests",
             dependencies: ["AssetScoreConsole", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalUI"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AssetScoreCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalUI"]),
+        .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalUI", "TerminalTestSupport"]),
+        // Shared by tests that drive real programs in tmux (posix_spawn + waitpid, private tmux servers).
+        .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,7 +15,8 @@ final class ConsoleTests: XCTestCase {
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(lines.count, 24)
         XCTAssertTrue(screen.contains("1 Ingestion queue"), screen)
-        XCTAssertTrue(screen.contains("beach-sunset-header.jpg"), screen)
+        XCTAssertTrue(screen.contains("beach-sunset"), screen)
+        XCTAssertTrue(screen.contains("[1 Queue]"), screen)
         XCTAssertTrue(screen.contains("12 assets"), screen)
         for line in lines { XCTAssertLessThanOrEqual(line.count, 80) }
     }

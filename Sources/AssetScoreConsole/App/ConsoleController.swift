@@ -9,7 +9,7 @@ import TerminalUI
 /// decides what to load and which store call an action means. Ingests run on a background thread
 /// with their own connection and report progress back through `tick()`.
 public final class ConsoleController {
-    public private(set) var state = ConsoleState()
+    public internal(set) var state = ConsoleState()
     public let keyMap: KeyMap
     let env: ConsoleEnvironment
     let store: any AssetStore

@@ -34,7 +34,7 @@ public enum ConsoleRenderer {
 
     static func drawHeader(_ state: ConsoleState, into buffer: inout ScreenBuffer) {
         buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), role: .statusBar)
-        let tabs = PaneID.allCases.map { $0 == state.focus ? "[\($0.title)]" : " \($0.title) " }.joined(separator: " ")
+        let tabs = PaneID.allCases.map { $0 == state.focus ? "[\($0.tab)]" : " \($0.tab) " }.joined(separator: " ")
         buffer.write(" AssetScore  " + tabs, x: 0, y: 0, maxWidth: buffer.width, role: .statusBar, overflow: .ellipsis)
     }
 

@@ -20,10 +20,10 @@ enum QueuePane {
         let columns = [
             TableColumn("id", width: .fixed(6), alignment: .right),
             TableColumn("campaign", width: .flexible(min: 8, weight: 2)),
-            TableColumn("file", width: .flexible(min: 10, weight: 4)),
+            TableColumn("file", width: .flexible(min: 16, weight: 6)),
             TableColumn("size", width: .fixed(9)),
             TableColumn("status", width: .fixed(12)),
-            TableColumn("reason", width: .flexible(min: 0, weight: 4)),
+            TableColumn("reason", width: .flexible(min: 0, weight: 2)),
         ]
         let rows = q.rows.map { a -> [Span] in
             [

@@ -37,7 +37,7 @@ public enum ConsoleActions {
         // Review
         ActionSpec("accept-best", pane: "review", group: "Review", help: "Map to the best candidate", keys: k("a", "enter"),
                    statusLabel: "accept"),
-        ActionSpec("pick-1", pane: "review", group: "Review", help: "Map to candidate 1", keys: k("1")),
+        ActionSpec("pick-1", pane: "review", group: "Review", help: "Map to candidate 1 (2-5 likewise; Tab or F2-F5 switch panes here)", keys: k("1"), statusLabel: "pick 1-5"),
         ActionSpec("pick-2", pane: "review", group: "Review", help: "Map to candidate 2", keys: k("2")),
         ActionSpec("pick-3", pane: "review", group: "Review", help: "Map to candidate 3", keys: k("3")),
         ActionSpec("pick-4", pane: "review", group: "Review", help: "Map to candidate 4", keys: k("4")),

@@ -26,6 +26,16 @@ public enum PaneID: String, CaseIterable, Sendable {
         }
     }
 
+    /// The name on the header's tab.
+    public var tab: String {
+        switch self {
+        case .queue: "1 Queue"
+        case .review: "2 Review"
+        case .simulator: "3 Simulator"
+        case .dictionary: "4 Dictionary"
+        }
+    }
+
     public var next: PaneID { Self.allCases[(Self.allCases.firstIndex(of: self)! + 1) % Self.allCases.count] }
     public var previous: PaneID {
         Self.allCases[(Self.allCases.firstIndex(of: self)! + Self.allCases.count - 1) % Self.allCases.count]

@@ -26,6 +26,7 @@ public struct TableColumn: Hashable, Sendable {
     /// terminal keeps the leftmost columns whole rather than every column cut to nothing.
     public static func layout(_ columns: [TableColumn], total: Int, spacing: Int = 1) -> [Int] {
         var widths = Array(repeating: 0, count: columns.count)
+        var placed = Array(repeating: false, count: columns.count)
         var left = total
         for (i, column) in columns.enumerated() {
             let want: Int
@@ -34,8 +35,10 @@ public struct TableColumn: Hashable, Sendable {
             case .flexible(let min, _): want = min
             }
             let gap = i == 0 ? 0 : spacing
-            if want > 0 && left >= want + gap {
+            // A flexible column with no minimum fits as long as its gap does; it grows below.
+            if left >= want + gap && (want > 0 || gap < left) {
                 widths[i] = want
+                placed[i] = true
                 left -= want + gap
                 continue
             }
@@ -43,12 +46,13 @@ public struct TableColumn: Hashable, Sendable {
             // (cut with "…"); it and every column after it are otherwise hidden.
             if left - gap >= 3 {
                 widths[i] = left - gap
+                placed[i] = true
                 left = 0
             }
             break
         }
         let flexible = columns.indices.filter {
-            if case .flexible(_, let w) = columns[$0].width { return w > 0 && widths[$0] > 0 }
+            if case .flexible(_, let w) = columns[$0].width { return w > 0 && placed[$0] }
             return false
         }
         let weights = flexible.map { i -> Int in

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalTestSupport
 import XCTest
 
 /// Runs the real `terminal-smoke` binary in tmux, with TERM, LANG and size pinned.

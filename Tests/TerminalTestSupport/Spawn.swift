@@ -9,14 +9,14 @@ import Foundation
 /// Foundation's `Process` on Linux learns that a child ended when a descriptor it hands the child
 /// closes; `tmux new-session` leaves a server running that inherits that descriptor, so `Process`
 /// would wait for the tmux server rather than the command. Waiting on the pid has no such problem.
-enum Spawn {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum Spawn {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Runs `executable` with `arguments`, stdin from /dev/null and stdout and stderr into one
     /// file; returns the exit status (128 + n for signal n) and the output.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String], timeout: TimeInterval = 10) throws
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String], timeout: TimeInterval = 10) throws
         -> (status: Int32, output: String)
     {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("spawn-\(UUID().uuidString).out").path

@@ -1,5 +1,4 @@
 import Foundation
-import XCTest
 
 /// One detached tmux server and session running a command, driven like a person at a terminal:
 /// send keys, look at the screen.
@@ -7,12 +6,12 @@ import XCTest
 /// Each session gets its own server socket (`tmux -S`, a path of our own), so `kill()` ends exactly
 /// the server this test started and nothing else, and removes its socket; `-f /dev/null` keeps any
 /// user configuration out.
-final class TmuxSession {
-    let tmux: URL
-    let socket: String
-    let name = "smoke"
+public final class TmuxSession {
+    public let tmux: URL
+    public let socket: String
+    public let name = "smoke"
 
-    init(tmux: URL, command: String, width: Int, height: Int) throws {
+    public init(tmux: URL, command: String, width: Int, height: Int) throws {
         self.tmux = tmux
         socket = "/tmp/assetscore-tmux-\(UUID().uuidString.prefix(12))"
         let result = try run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, command])
@@ -21,32 +20,32 @@ final class TmuxSession {
         }
     }
 
-    struct TmuxFailure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
+    public struct TmuxFailure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
     }
 
     /// The pane as text, one line per row (`escapes`: with the SGR sequences tmux would redraw it with).
-    func capture(escapes: Bool = false) -> String {
+    public func capture(escapes: Bool = false) -> String {
         (try? run(["capture-pane", "-p", "-t", name] + (escapes ? ["-e"] : [])).output) ?? ""
     }
 
     /// A tmux format for the pane ("#{alternate_on}").
-    func display(_ format: String) -> String {
+    public func display(_ format: String) -> String {
         ((try? run(["display-message", "-p", "-t", name, format]).output) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Key names as tmux knows them ("Up", "C-r", "BTab", "Escape").
-    func send(_ keys: String...) { _ = try? run(["send-keys", "-t", name] + keys) }
+    public func send(_ keys: String...) { _ = try? run(["send-keys", "-t", name] + keys) }
     /// Text typed as it is.
-    func type(_ text: String) { _ = try? run(["send-keys", "-t", name, "-l", text]) }
+    public func type(_ text: String) { _ = try? run(["send-keys", "-t", name, "-l", text]) }
     /// Raw bytes, for sequences no key produces (mouse reports, terminal replies).
-    func sendBytes(_ bytes: [UInt8]) { _ = try? run(["send-keys", "-t", name, "-H"] + bytes.map { String(format: "%02x", $0) }) }
+    public func sendBytes(_ bytes: [UInt8]) { _ = try? run(["send-keys", "-t", name, "-H"] + bytes.map { String(format: "%02x", $0) }) }
 
-    func resize(width: Int, height: Int) { _ = try? run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]) }
+    public func resize(width: Int, height: Int) { _ = try? run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]) }
 
     /// Polls the screen until `condition` holds; returns that screen, or nil after `timeout`.
-    func wait(timeout: TimeInterval = 10, escapes: Bool = false, until condition: (String) -> Bool) -> String? {
+    public func wait(timeout: TimeInterval = 10, escapes: Bool = false, until condition: (String) -> Bool) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
             let screen = capture(escapes: escapes)
@@ -56,7 +55,7 @@ final class TmuxSession {
         return nil
     }
 
-    func kill() {
+    public func kill() {
         _ = try? run(["kill-server"])
         unlink(socket)
     }
