@@ -25,6 +25,7 @@ enum MappingFixture {
             DictionaryEntry(id: "turquoise", facet: "color", label: "Turquoise", hiddenLabels: ["turqoise"]),
             DictionaryEntry(id: "purple", facet: "color", label: "Purple"),
             DictionaryEntry(id: "orange", facet: "color", label: "Orange"),
+            DictionaryEntry(id: "pink", facet: "color", label: "Pink", aliases: ["blush"]),
             DictionaryEntry(id: "warm", facet: "tone", label: "Warm"),
             DictionaryEntry(id: "vibrant", facet: "tone", label: "Vibrant"),
             DictionaryEntry(id: "high-contrast", facet: "tone", label: "High Contrast"),
@@ -34,7 +35,9 @@ enum MappingFixture {
                 replacedBy: "summer"),
             DictionaryEntry(id: "retro", facet: "theme", label: "Retro", status: .deprecated),
             DictionaryEntry(id: "back-to-school", facet: "theme", label: "Back to School"),
-            DictionaryEntry(id: "travel", facet: "theme", label: "Travel"),
+            DictionaryEntry(id: "travel", facet: "theme", label: "Travel", aliases: ["tourism"]),
+            DictionaryEntry(id: "winter-sports", facet: "theme", label: "Winter Sports"),
+            DictionaryEntry(id: "mountains", facet: "theme", label: "Mountains"),
             DictionaryEntry(id: "beaches", facet: "theme", label: "Beaches", broader: "travel"),
             DictionaryEntry(id: "creme-brulee", facet: "theme", label: "Crème Brûlée"),
             DictionaryEntry(id: "news", facet: "theme", label: "News"),
@@ -114,6 +117,13 @@ final class MappingTableTests: XCTestCase {
             row("turquise", "color", "turquoise", .fuzzy),
             row("purpel", nil, "purple", .fuzzy),
             row("Vibrnt!", nil, "vibrant", .fuzzy),
+            row("turquoyse", "color", "turquoise", .fuzzy),
+            row("wintter sports", "theme", "winter-sports", .fuzzy),
+            row("Mountians", "theme", "mountains", .fuzzy),
+            // A letter added inside a word usually spells another word: review, not a mapping.
+            row("bluish", "color", nil, .unmapped, 0),
+            row("bleach", "theme", nil, .unmapped, 0),
+            row("tourist", "theme", nil, .unmapped, 0),
             // Short or unrelated words refused.
             row("red", "room", nil, .unmapped, 0),
             row("summer", "cooking", nil, .unmapped, 0),
@@ -177,8 +187,18 @@ final class MappingTableTests: XCTestCase {
         XCTAssertNil(result.entry)
         XCTAssertEqual(result.candidates.first?.entry, "simmer")
         XCTAssertTrue(result.explanation.contains("Simmer (cooking)"), result.explanation)
-        XCTAssertTrue(result.explanation.contains("below the 0.88"), result.explanation)
+        XCTAssertTrue(result.explanation.contains("below the 0.89"), result.explanation)
         for c in result.candidates { XCTAssertGreaterThanOrEqual(c.score, MappingThresholds.default.candidateMinimum) }
+    }
+
+    func testNearWordsGoToReviewWithTheirLookAlikeAsCandidate() {
+        let mapper = MappingFixture.mapper()
+        for (text, facet, lookAlike) in [("bluish", "color", "pink"), ("bleach", "theme", "beaches"), ("tourist", "theme", "travel")] {
+            let result = mapper.map(text, facet: facet)
+            XCTAssertNil(result.entry, result.explanation)
+            XCTAssertEqual(result.candidates.first?.entry, lookAlike, result.explanation)
+            XCTAssertTrue(result.explanation.contains("needed to map without review"), result.explanation)
+        }
     }
 
     func testFuzzyPrefersTheCloserWordAcrossFacets() {
