@@ -21,6 +21,8 @@ struct MappingIndex: Sendable {
     let entries: [DictionaryEntry]
     /// Trimmed label -> entries (case-sensitive).
     let labels: [String: [Int]]
+    /// Normalised label -> entries.
+    let normalizedLabels: [String: [Int]]
     /// Normalised alias -> entries.
     let aliases: [String: [Int]]
     /// Normalised hidden label -> entries.
@@ -48,6 +50,7 @@ struct MappingIndex: Sendable {
         for (i, e) in sorted.enumerated() { position[e.id] = i }
 
         var labels: [String: [Int]] = [:]
+        var normalizedLabels: [String: [Int]] = [:]
         var aliases: [String: [Int]] = [:]
         var hiddenLabels: [String: [Int]] = [:]
         var keys: [String: [Int]] = [:]
@@ -68,6 +71,7 @@ struct MappingIndex: Sendable {
 
         for (i, entry) in sorted.enumerated() {
             add(i, to: &labels, entry.label.trimmingCharacters(in: .whitespacesAndNewlines))
+            add(i, to: &normalizedLabels, normalizer.normalize(entry.label))
             for alias in entry.aliases { add(i, to: &aliases, normalizer.normalize(alias)) }
             for hidden in entry.hiddenLabels { add(i, to: &hiddenLabels, normalizer.normalize(hidden)) }
             for text in [entry.label] + entry.aliases { add(i, to: &keys, normalizer.key(text)) }
@@ -95,6 +99,7 @@ struct MappingIndex: Sendable {
 
         entries = sorted
         self.labels = labels
+        self.normalizedLabels = normalizedLabels
         self.aliases = aliases
         self.hiddenLabels = hiddenLabels
         self.keys = keys
