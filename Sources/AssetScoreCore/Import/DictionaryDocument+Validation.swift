@@ -49,6 +49,7 @@ extension DictionaryDocument {
         errors += facetErrors()
         errors += entryFieldErrors(existing: existing)
         errors += referenceErrors(existing: existing)
+        errors += nameCollisionErrors(existing: existing)
         return errors
     }
 

@@ -14,6 +14,9 @@ public struct DictionaryDocument: Sendable {
     /// `facets` with label = id; `prepared(against:)` drops those that already exist, so that
     /// importing a CSV never overwrites a facet's label, weight or thresholds.
     public var impliedFacetIDs: Set<String>
+    /// Whether two entries of a facet may have equal labels: true for published taxonomies,
+    /// whose node names repeat under different parents (see `nameCollisionErrors`).
+    var repeatedLabelsAllowed = false
 
     var facetLocations: [SourceLocation]
     var entryLocations: [SourceLocation]
