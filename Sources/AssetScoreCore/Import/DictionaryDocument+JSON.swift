@@ -102,8 +102,9 @@ extension DictionaryDocument {
                 if let declared = reader.string("facet"), declared != id {
                     reader.fail("facet", "entry says facet \"\(declared)\" but is listed under facet \"\(id)\"")
                 }
+                // The id as written: validation refuses surrounding whitespace rather than trimming it.
                 var entry = DictionaryEntry(
-                    id: trimmed(reader.string("id", required: true) ?? ""), facet: id,
+                    id: reader.string("id", required: true) ?? "", facet: id,
                     label: trimmed(reader.string("label", required: true) ?? ""),
                     aliases: cleanList(reader.stringList("aliases")),
                     hiddenLabels: cleanList(reader.stringList("hidden_labels")),

@@ -46,7 +46,7 @@ public struct DictionaryDocument: Sendable {
 
     func location(ofEntry index: Int) -> SourceLocation {
         if index < entryLocations.count { return entryLocations[index] }
-        return SourceLocation(line: nil, path: "entry \"\(entries[index].id)\"")
+        return SourceLocation(line: nil, path: "entry \"\(Self.escaped(entries[index].id))\"")
     }
 
     func location(ofFacet index: Int) -> SourceLocation {

@@ -88,8 +88,9 @@ public enum IABTaxonomy {
         var errors: [ImportError] = []
         func handle(_ record: CSVRecord) {
             if record.isBlank { return }
-            let id = record[layout.idColumn].trimmingCharacters(in: .whitespaces)
-            guard !id.isEmpty else {
+            // As written: validation refuses an id with surrounding whitespace or control characters.
+            let id = record[layout.idColumn]
+            guard !id.trimmingCharacters(in: .whitespaces).isEmpty else {
                 errors.append(reader.error(line: record.line, "row has no Unique ID"))
                 return
             }
