@@ -12,10 +12,12 @@ extension DictionaryDocument {
     }
 
     /// Validates, then returns the document to hand to `AssetStore.importDictionary`: implied
-    /// facets that `existing` already has are left out so their settings are kept.
+    /// facets that `existing` already has are left out, and settings a JSON file left out of
+    /// an existing facet take the stored values, so that what the file does not say is kept.
     public func prepared(against existing: AttributeDictionary = AttributeDictionary()) throws -> DictionaryDocument {
-        try validate(against: existing)
         var out = self
+        out.adoptStoredFacetSettings(from: existing)
+        try out.validate(against: existing)
         var keptFacets: [Facet] = []
         var keptLocations: [SourceLocation] = []
         for (i, f) in facets.enumerated() where !(impliedFacetIDs.contains(f.id) && existing.facet(f.id) != nil) {

@@ -17,6 +17,9 @@ public struct DictionaryDocument: Sendable {
     /// Whether two entries of a facet may have equal labels: true for published taxonomies,
     /// whose node names repeat under different parents (see `nameCollisionErrors`).
     var repeatedLabelsAllowed = false
+    /// Per facet id, the settings a JSON file left out (absent or null); they keep the stored
+    /// value when the facet exists (see `adoptStoredFacetSettings`).
+    var omittedFacetSettings: [String: Set<FacetSetting>] = [:]
 
     var facetLocations: [SourceLocation]
     var entryLocations: [SourceLocation]
