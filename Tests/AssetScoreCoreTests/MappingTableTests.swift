@@ -323,6 +323,19 @@ final class MappingTableTests: XCTestCase {
         XCTAssertEqual(stemmed.method, .normalized)
     }
 
+    func testTyposOfWordsTheStemmerShortensStillMap() {
+        // Snowball turns "purple" into "purpl" but leaves the typo "purpel" alone; compared by
+        // key only, the typo would look like a letter typed in addition.
+        struct FinalEStemmer: Stemmer {
+            func stem(_ word: String) -> String { word.count > 4 && word.hasSuffix("e") ? String(word.dropLast()) : word }
+        }
+        let mapper = MappingFixture.mapper(stemmer: FinalEStemmer())
+        for (text, entry) in [("purpel", "purple"), ("turquoyse", "turquoise"), ("orange", "orange")] {
+            XCTAssertEqual(mapper.map(text, facet: "color").entry, entry, text)
+        }
+        XCTAssertNil(mapper.map("bluish", facet: "color").entry)
+    }
+
     func testMappingIsDeterministic() {
         let a = MappingFixture.mapper()
         let b = MappingFixture.mapper()

@@ -3,7 +3,8 @@ import Foundation
 /// The lookups a `Mapper` builds once from a dictionary, so mapping a tag costs hash lookups
 /// and a bounded number of similarity computations even with thousands of entries.
 struct MappingIndex: Sendable {
-    /// One spelling of an entry (its label, an alias or a hidden label), prepared for fuzzy matching.
+    /// One spelling of an entry (its label, an alias or a hidden label, by key or as written),
+    /// prepared for fuzzy matching.
     struct Name: Sendable {
         /// Index into `entries` of the entry this spelling belongs to.
         var source: Int
@@ -81,19 +82,23 @@ struct MappingIndex: Sendable {
             targets.append(target)
             guard let target else { continue }
             var seenKeys: Set<String> = []
+            // Each spelling by its key and as written (normalised): the stemmer shortens
+            // dictionary words ("purple" -> "purpl", "lavender" -> "lavend") but not the typos
+            // of them, which would otherwise look like letters typed in addition.
             for text in [entry.label] + entry.aliases + entry.hiddenLabels {
-                let keyTokens = normalizer.keyTokens(text)
-                let key = keyTokens.joined(separator: " ")
-                guard !key.isEmpty, seenKeys.insert(key).inserted else { continue }
-                let scalars = Array(key.unicodeScalars)
-                let nameIndex = names.count
-                names.append(
-                    Name(
-                        source: i, target: target, key: scalars,
-                        tokens: keyTokens.map { Array($0.unicodeScalars) },
-                        facetOrdinal: facetOrdinals[entry.facet] ?? -1,
-                        minimumLength: (thresholds[entry.facet] ?? .default).fuzzyMinimumLength))
-                for gram in Self.trigrams(of: scalars) { trigrams[gram, default: []].append(nameIndex) }
+                for keyTokens in [normalizer.keyTokens(text), normalizer.tokens(text)] {
+                    let key = keyTokens.joined(separator: " ")
+                    guard !key.isEmpty, seenKeys.insert(key).inserted else { continue }
+                    let scalars = Array(key.unicodeScalars)
+                    let nameIndex = names.count
+                    names.append(
+                        Name(
+                            source: i, target: target, key: scalars,
+                            tokens: keyTokens.map { Array($0.unicodeScalars) },
+                            facetOrdinal: facetOrdinals[entry.facet] ?? -1,
+                            minimumLength: (thresholds[entry.facet] ?? .default).fuzzyMinimumLength))
+                    for gram in Self.trigrams(of: scalars) { trigrams[gram, default: []].append(nameIndex) }
+                }
             }
         }
 
