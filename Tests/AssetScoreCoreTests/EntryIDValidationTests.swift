@@ -42,7 +42,9 @@ final class EntryIDValidationTests: XCTestCase {
     }
 
     func testCSVReportsEachBadIDWithItsLine() {
-        let csv = "facet,id,label,aliases,broader\ncolor,\u{1B}]0;x\u{7},A,,\ncolor, red,B,,\ncolor,\"red \",C,,\ncolor,bidi\u{202E},D,,\ncolor,ok-1,E,,\n"
+        let csv =
+            "facet,id,label,aliases,broader\ncolor,\u{1B}]0;x\u{7},A,,\ncolor, red,B,,\ncolor,\"red \",C,,\n"
+            + "color,bidi\u{202E},D,,\ncolor,ok-1,E,,\n"
         XCTAssertEqual(
             messages { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "ids.csv") },
             [
