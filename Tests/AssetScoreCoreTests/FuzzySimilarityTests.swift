@@ -33,8 +33,13 @@ final class FuzzySimilarityTests: XCTestCase {
         XCTAssertEqual(FuzzySimilarity.weightedDistance(s("gamer"), s("game")), 1, accuracy: 1e-9)
         XCTAssertEqual(FuzzySimilarity.weightedDistance(s(""), s("abc")), 3)
         XCTAssertEqual(FuzzySimilarity.weightedDistance(s("ab"), s("")), 2)
-        // Symmetric for these cost rules.
+        // A doubled letter costs the same whichever side has it.
         XCTAssertEqual(FuzzySimilarity.weightedDistance(s("summer"), s("sumer")), 0.4, accuracy: 1e-9)
+        // A letter the typed text has in addition (not doubling a neighbour) costs a substitution:
+        // it tends to spell another word. Left out of the typed text, it stays a cheap omission.
+        XCTAssertEqual(FuzzySimilarity.weightedDistance(s("bleach"), s("beach")), 1, accuracy: 1e-9)
+        XCTAssertEqual(FuzzySimilarity.weightedDistance(s("beach"), s("bleach")), 0.75, accuracy: 1e-9)
+        XCTAssertEqual(FuzzySimilarity.weightedDistance(s("bluish"), s("blush")), 1, accuracy: 1e-9)
     }
 
     func testTyposClearTheDefaultThresholdAndOtherWordsDoNot() {
@@ -42,13 +47,16 @@ final class FuzzySimilarityTests: XCTestCase {
         for (typo, word) in [
             ("sumer", "summer"), ("vibrnt", "vibrant"), ("turquise", "turquoise"),
             ("purpel", "purple"), ("restaurent", "restaurant"), ("accomodation", "accommodation"),
-            ("oragne", "orange"),
+            ("oragne", "orange"), ("turquoyse", "turquoise"), ("wintter sport", "winter sport"),
+            ("mountian", "mountain"),
         ] {
             XCTAssertGreaterThanOrEqual(similarity(typo, word), accept, "\(typo) -> \(word)")
         }
         for (a, b) in [
             ("summer", "simmer"), ("gamer", "game"), ("sport", "short"), ("red", "bed"),
             ("light", "night"), ("ummer", "summer"), ("beige", "beigr"),
+            // An inserted letter that spells another word.
+            ("bleach", "beach"), ("bluish", "blush"), ("tourist", "tourism"),
         ] {
             XCTAssertLessThan(similarity(a, b), accept, "\(a) vs \(b)")
         }

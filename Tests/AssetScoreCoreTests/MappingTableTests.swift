@@ -25,6 +25,7 @@ enum MappingFixture {
             DictionaryEntry(id: "turquoise", facet: "color", label: "Turquoise", hiddenLabels: ["turqoise"]),
             DictionaryEntry(id: "purple", facet: "color", label: "Purple"),
             DictionaryEntry(id: "orange", facet: "color", label: "Orange"),
+            DictionaryEntry(id: "pink", facet: "color", label: "Pink", aliases: ["blush"]),
             DictionaryEntry(id: "warm", facet: "tone", label: "Warm"),
             DictionaryEntry(id: "vibrant", facet: "tone", label: "Vibrant"),
             DictionaryEntry(id: "high-contrast", facet: "tone", label: "High Contrast"),
@@ -34,7 +35,9 @@ enum MappingFixture {
                 replacedBy: "summer"),
             DictionaryEntry(id: "retro", facet: "theme", label: "Retro", status: .deprecated),
             DictionaryEntry(id: "back-to-school", facet: "theme", label: "Back to School"),
-            DictionaryEntry(id: "travel", facet: "theme", label: "Travel"),
+            DictionaryEntry(id: "travel", facet: "theme", label: "Travel", aliases: ["tourism"]),
+            DictionaryEntry(id: "winter-sports", facet: "theme", label: "Winter Sports"),
+            DictionaryEntry(id: "mountains", facet: "theme", label: "Mountains"),
             DictionaryEntry(id: "beaches", facet: "theme", label: "Beaches", broader: "travel"),
             DictionaryEntry(id: "creme-brulee", facet: "theme", label: "Crème Brûlée"),
             DictionaryEntry(id: "news", facet: "theme", label: "News"),
@@ -114,6 +117,13 @@ final class MappingTableTests: XCTestCase {
             row("turquise", "color", "turquoise", .fuzzy),
             row("purpel", nil, "purple", .fuzzy),
             row("Vibrnt!", nil, "vibrant", .fuzzy),
+            row("turquoyse", "color", "turquoise", .fuzzy),
+            row("wintter sports", "theme", "winter-sports", .fuzzy),
+            row("Mountians", "theme", "mountains", .fuzzy),
+            // A letter added inside a word usually spells another word: review, not a mapping.
+            row("bluish", "color", nil, .unmapped, 0),
+            row("bleach", "theme", nil, .unmapped, 0),
+            row("tourist", "theme", nil, .unmapped, 0),
             // Short or unrelated words refused.
             row("red", "room", nil, .unmapped, 0),
             row("summer", "cooking", nil, .unmapped, 0),
@@ -177,8 +187,18 @@ final class MappingTableTests: XCTestCase {
         XCTAssertNil(result.entry)
         XCTAssertEqual(result.candidates.first?.entry, "simmer")
         XCTAssertTrue(result.explanation.contains("Simmer (cooking)"), result.explanation)
-        XCTAssertTrue(result.explanation.contains("below the 0.88"), result.explanation)
+        XCTAssertTrue(result.explanation.contains("below the 0.89"), result.explanation)
         for c in result.candidates { XCTAssertGreaterThanOrEqual(c.score, MappingThresholds.default.candidateMinimum) }
+    }
+
+    func testNearWordsGoToReviewWithTheirLookAlikeAsCandidate() {
+        let mapper = MappingFixture.mapper()
+        for (text, facet, lookAlike) in [("bluish", "color", "pink"), ("bleach", "theme", "beaches"), ("tourist", "theme", "travel")] {
+            let result = mapper.map(text, facet: facet)
+            XCTAssertNil(result.entry, result.explanation)
+            XCTAssertEqual(result.candidates.first?.entry, lookAlike, result.explanation)
+            XCTAssertTrue(result.explanation.contains("needed to map without review"), result.explanation)
+        }
     }
 
     func testFuzzyPrefersTheCloserWordAcrossFacets() {
@@ -220,9 +240,78 @@ final class MappingTableTests: XCTestCase {
         XCTAssertEqual(mapper.map("Orange", facet: "b").entry, "zeta")
         XCTAssertEqual(mapper.map("orange", facet: nil).entry, "alpha")
         XCTAssertEqual(mapper.map("Oranje", facet: nil).candidates.map(\.entry).prefix(2), ["alpha", "zeta"])
-        // The exact label wins over another entry's alias: earlier steps decide first.
+        // A label, in any case, wins over another entry's alias: earlier steps decide first.
         XCTAssertEqual(mapper.map("Glow", facet: nil).entry, "m0")
-        XCTAssertEqual(mapper.map("glow", facet: nil).entry, "m1")
+        XCTAssertEqual(mapper.map("glow", facet: nil).entry, "m0")
+        XCTAssertEqual(mapper.map("glow", facet: "a").entry, "m1")
+    }
+
+    func testALabelIsNotTakenOverByAnotherEntrysAlias() {
+        // As a store would hold it after `dict add --facet theme --label Sea --alias beach`.
+        let dictionary = AttributeDictionary(
+            facets: [Facet(id: "theme", label: "Theme")],
+            entries: [
+                DictionaryEntry(id: "beach", facet: "theme", label: "Beach"),
+                DictionaryEntry(id: "sea", facet: "theme", label: "Sea", aliases: ["beach", "Ocean"]),
+            ])
+        let mapper = Mapper(dictionary: dictionary, normalizer: Normalizer())
+        for text in ["beach", "BEACH", " Beach!"] {
+            let result = mapper.map(text, facet: "theme")
+            XCTAssertEqual(result.entry, "beach", result.explanation)
+            XCTAssertEqual(result.method, .normalized, result.explanation)
+            XCTAssertEqual(
+                result.explanation, "\(Mapper.quoted(text)) normalised to 'beach' is the label of Beach (theme).")
+        }
+        XCTAssertEqual(mapper.map("Beach", facet: "theme").method, .exact)
+        XCTAssertEqual(mapper.map("beach", facet: nil).entry, "beach")
+        XCTAssertEqual(mapper.map("ocean", facet: "theme").entry, "sea")
+    }
+
+    func testANameSharedWithinAFacetGoesToReviewWithEveryEntry() {
+        // IAB Audience 1.1 has "Retired" under Employment Status and under Employment Role.
+        let dictionary = AttributeDictionary(
+            facets: [Facet(id: "audience", label: "Audience"), Facet(id: "other", label: "Other")],
+            entries: [
+                DictionaryEntry(id: "a-status", facet: "audience", label: "Employment Status"),
+                DictionaryEntry(id: "a-role", facet: "audience", label: "Employment Role"),
+                DictionaryEntry(id: "a-40", facet: "audience", label: "Retired", broader: "a-role"),
+                DictionaryEntry(id: "a-32", facet: "audience", label: "Retired", broader: "a-status"),
+                DictionaryEntry(id: "o-1", facet: "other", label: "Pensioner", aliases: ["retired"]),
+            ])
+        let mapper = Mapper(dictionary: dictionary, normalizer: Normalizer())
+        for (text, facet) in [("Retired", "audience"), ("retired", "audience"), ("Retired", nil), ("RETIREDS", "audience")] {
+            let result = mapper.map(text, facet: facet)
+            XCTAssertNil(result.entry, result.explanation)
+            XCTAssertEqual(result.method, .unmapped)
+            XCTAssertEqual(Set(result.candidates.map(\.entry)), ["a-32", "a-40"], result.explanation)
+            XCTAssertTrue(result.explanation.contains("2 entries of audience"), result.explanation)
+            XCTAssertTrue(result.explanation.contains("Retired [a-32, under Employment Status]"), result.explanation)
+            XCTAssertTrue(result.explanation.hasSuffix("so it needs review."), result.explanation)
+        }
+        // Another facet's alias is no rival when the hint names that facet.
+        XCTAssertEqual(mapper.map("retired", facet: "other").entry, "o-1")
+    }
+
+    func testTheKeyIsReportedBesideTheNormalisedText() throws {
+        let mapper = MappingFixture.mapper()
+        let result = mapper.map("Winters Sports", facet: "theme")
+        XCTAssertEqual(result.entry, "winter-sports")
+        XCTAssertEqual(result.method, .normalized)
+        XCTAssertEqual(result.normalized, "winters sports")
+        XCTAssertEqual(result.key, "winter sport")
+        XCTAssertEqual(
+            result.explanation, "'Winters Sports' has the key 'winter sport', as has Winter Sports (theme).")
+        let json = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as? [String: Any])
+        XCTAssertEqual(json["normalized"] as? String, "winters sports")
+        XCTAssertEqual(json["key"] as? String, "winter sport")
+        let label = mapper.map("winter sports", facet: "theme")
+        XCTAssertEqual(label.explanation, "'winter sports' normalised to 'winter sports' is the label of Winter Sports (theme).")
+        XCTAssertEqual(label.key, "winter sport")
+        let decoded = try JSONDecoder().decode(MappingResult.self, from: JSONEncoder().encode(result))
+        XCTAssertEqual(decoded, result)
+        XCTAssertEqual(mapper.map("Red", facet: nil).key, "red")
+        XCTAssertEqual(mapper.map("wintter sports", facet: "theme").key, "wintter sport")
     }
 
     func testStemmerWidensTheNormalisedStep() {
@@ -232,6 +321,19 @@ final class MappingTableTests: XCTestCase {
         let stemmed = stemming.map("Travelling", facet: "theme")
         XCTAssertEqual(stemmed.entry, "travel")
         XCTAssertEqual(stemmed.method, .normalized)
+    }
+
+    func testTyposOfWordsTheStemmerShortensStillMap() {
+        // Snowball turns "purple" into "purpl" but leaves the typo "purpel" alone; compared by
+        // key only, the typo would look like a letter typed in addition.
+        struct FinalEStemmer: Stemmer {
+            func stem(_ word: String) -> String { word.count > 4 && word.hasSuffix("e") ? String(word.dropLast()) : word }
+        }
+        let mapper = MappingFixture.mapper(stemmer: FinalEStemmer())
+        for (text, entry) in [("purpel", "purple"), ("turquoyse", "turquoise"), ("orange", "orange")] {
+            XCTAssertEqual(mapper.map(text, facet: "color").entry, entry, text)
+        }
+        XCTAssertNil(mapper.map("bluish", facet: "color").entry)
     }
 
     func testMappingIsDeterministic() {

@@ -39,13 +39,17 @@ public struct Facet: Codable, Sendable, Hashable {
 /// How sure the fuzzy step must be before it maps a tag on its own.
 public struct MappingThresholds: Codable, Sendable, Hashable {
     /// A fuzzy match at or above this similarity (0...1) maps without review.
+    ///
+    /// The default 0.89 sits between the typos that must map ("turquoyse" scores 0.90 against
+    /// "turquoise") and the other words that must not ("tourist" 0.88 against "tourism",
+    /// "bluish" 0.87 against "blush"); MappingTableTests holds the table of both.
     public var fuzzyAccept: Double
     /// Candidates below this similarity are not even suggested to the reviewer.
     public var candidateMinimum: Double
     /// Texts shorter than this (in characters, after normalisation) never match fuzzily.
     public var fuzzyMinimumLength: Int
 
-    public init(fuzzyAccept: Double = 0.88, candidateMinimum: Double = 0.45, fuzzyMinimumLength: Int = 5) {
+    public init(fuzzyAccept: Double = 0.89, candidateMinimum: Double = 0.45, fuzzyMinimumLength: Int = 5) {
         self.fuzzyAccept = fuzzyAccept
         self.candidateMinimum = candidateMinimum
         self.fuzzyMinimumLength = fuzzyMinimumLength

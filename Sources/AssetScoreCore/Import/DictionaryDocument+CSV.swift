@@ -56,6 +56,11 @@ extension DictionaryDocument {
         func cell(_ record: CSVRecord, _ column: String) -> String {
             reader.column(column).map { trimmed(record[$0]) } ?? ""
         }
+        // Ids are taken as written: validation refuses surrounding whitespace rather than
+        // silently making " red" the id "red".
+        func rawCell(_ record: CSVRecord, _ column: String) -> String {
+            reader.column(column).map { record[$0] } ?? ""
+        }
         func list(_ text: String) -> [String] {
             cleanList(text.split(separator: csvListSeparator, omittingEmptySubsequences: false).map(String.init))
         }
@@ -70,7 +75,7 @@ extension DictionaryDocument {
                 document.facetLocations.append(SourceLocation(line: record.line, path: nil))
             }
             var entry = DictionaryEntry(
-                id: cell(record, "id"), facet: facet, label: cell(record, "label"),
+                id: rawCell(record, "id"), facet: facet, label: cell(record, "label"),
                 aliases: list(cell(record, "aliases")), hiddenLabels: list(cell(record, "hidden_labels")),
                 broader: nonEmpty(cell(record, "broader")), description: nonEmpty(cell(record, "description")),
                 replacedBy: nonEmpty(cell(record, "replaced_by")), hex: nonEmpty(cell(record, "hex"))?.lowercased())

@@ -26,6 +26,7 @@ extension DictionaryDocument {
             throw ImportError(file: name, line: error.line, message: "not valid JSON: \(error.message)")
         }
         var (document, errors) = parseJSON(root, name: name)
+        document.adoptStoredFacetSettings(from: existing)
         errors += document.validationErrors(against: existing)
         if !errors.isEmpty { throw ImportErrorList(file: name, errors: errors) }
         return try document.prepared(against: existing)
@@ -62,12 +63,23 @@ extension DictionaryDocument {
             }
             f.rejectUnknownKeys(facetKeys)
             let id = (f.string("id", required: true) ?? "").trimmingCharacters(in: .whitespaces)
+            // Absent or null members are remembered, so an existing facet keeps its value for them.
+            var omitted: Set<FacetSetting> = []
+            func given(_ reader: JSONObjectReader, _ key: String, _ setting: FacetSetting) {
+                if reader[key] == nil || reader[key]?.isNull == true { omitted.insert(setting) }
+            }
+            given(f, "label", .label)
+            given(f, "description", .description)
+            given(f, "weight", .weight)
             let label = f.string("label").map(trimmed) ?? id
             var facet = Facet(id: id, label: label, description: f.string("description").flatMap(nonEmpty))
             if let w = f.number("weight") { facet.weight = w }
             if let t = f["thresholds"], !t.isNull {
                 var tr = JSONObjectReader(t, path: "\(facetPath).thresholds", file: name)
                 tr.rejectUnknownKeys(thresholdKeys)
+                given(tr, "fuzzy_accept", .fuzzyAccept)
+                given(tr, "candidate_minimum", .candidateMinimum)
+                given(tr, "fuzzy_minimum_length", .fuzzyMinimumLength)
                 if let v = tr.number("fuzzy_accept") { facet.thresholds.fuzzyAccept = v }
                 if let v = tr.number("candidate_minimum") { facet.thresholds.candidateMinimum = v }
                 if let v = tr.number("fuzzy_minimum_length") {
@@ -78,7 +90,10 @@ extension DictionaryDocument {
                     }
                 }
                 errors += tr.errors
+            } else {
+                omitted.formUnion([.fuzzyAccept, .candidateMinimum, .fuzzyMinimumLength])
             }
+            if !omitted.isEmpty, document.omittedFacetSettings[id] == nil { document.omittedFacetSettings[id] = omitted }
             document.facets.append(facet)
             document.facetLocations.append(SourceLocation(line: nil, path: facetPath))
 
@@ -102,8 +117,9 @@ extension DictionaryDocument {
                 if let declared = reader.string("facet"), declared != id {
                     reader.fail("facet", "entry says facet \"\(declared)\" but is listed under facet \"\(id)\"")
                 }
+                // The id as written: validation refuses surrounding whitespace rather than trimming it.
                 var entry = DictionaryEntry(
-                    id: trimmed(reader.string("id", required: true) ?? ""), facet: id,
+                    id: reader.string("id", required: true) ?? "", facet: id,
                     label: trimmed(reader.string("label", required: true) ?? ""),
                     aliases: cleanList(reader.stringList("aliases")),
                     hiddenLabels: cleanList(reader.stringList("hidden_labels")),

@@ -12,10 +12,12 @@ extension DictionaryDocument {
     }
 
     /// Validates, then returns the document to hand to `AssetStore.importDictionary`: implied
-    /// facets that `existing` already has are left out so their settings are kept.
+    /// facets that `existing` already has are left out, and settings a JSON file left out of
+    /// an existing facet take the stored values, so that what the file does not say is kept.
     public func prepared(against existing: AttributeDictionary = AttributeDictionary()) throws -> DictionaryDocument {
-        try validate(against: existing)
         var out = self
+        out.adoptStoredFacetSettings(from: existing)
+        try out.validate(against: existing)
         var keptFacets: [Facet] = []
         var keptLocations: [SourceLocation] = []
         for (i, f) in facets.enumerated() where !(impliedFacetIDs.contains(f.id) && existing.facet(f.id) != nil) {
@@ -37,6 +39,48 @@ extension DictionaryDocument {
             }
     }
 
+    /// Why `id` cannot be an entry id, or nil when it can.
+    ///
+    /// Entry ids are free text (IAB ids, slugs, CRM codes) but they name entries in asset tags,
+    /// exports and command lines, so they must be visible and unambiguous: no control or format
+    /// characters (ESC, NUL, zero-width and bidi marks, line separators) and no whitespace at
+    /// either end, which would make "red" and "red " two entries that look the same.
+    public static func entryIDProblem(_ id: String) -> String? {
+        guard let first = id.unicodeScalars.first, let last = id.unicodeScalars.last else { return "entry id is empty" }
+        if let bad = id.unicodeScalars.first(where: isInvisible) {
+            return "entry id \"\(escaped(id))\" contains \(codePoint(bad)), a control or format character"
+        }
+        if first.properties.isWhitespace || last.properties.isWhitespace {
+            return "entry id \"\(escaped(id))\" starts or ends with whitespace"
+        }
+        return nil
+    }
+
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate: true
+        default: false
+        }
+    }
+
+    /// The text with invisible characters written as `\u{1B}`, so a message shows what is there.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isInvisible(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     /// Whether `hex` is a colour written `#rrggbb` (lowercase, as the readers normalise it).
     public static func isValidHex(_ hex: String) -> Bool {
         let scalars = Array(hex.unicodeScalars)
@@ -49,6 +93,7 @@ extension DictionaryDocument {
         errors += facetErrors()
         errors += entryFieldErrors(existing: existing)
         errors += referenceErrors(existing: existing)
+        errors += nameCollisionErrors(existing: existing)
         return errors
     }
 
@@ -104,6 +149,8 @@ extension DictionaryDocument {
             let at = location(ofEntry: i)
             if e.id.trimmingCharacters(in: .whitespaces).isEmpty {
                 errors.append(issue(at: at, field: "id", "entry id is empty"))
+            } else if let problem = Self.entryIDProblem(e.id) {
+                errors.append(issue(at: at, field: "id", problem))
             }
             if e.label.trimmingCharacters(in: .whitespaces).isEmpty {
                 errors.append(issue(at: at, field: "label", "label of \"\(e.id)\" is empty"))

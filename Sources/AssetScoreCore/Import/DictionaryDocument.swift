@@ -14,6 +14,12 @@ public struct DictionaryDocument: Sendable {
     /// `facets` with label = id; `prepared(against:)` drops those that already exist, so that
     /// importing a CSV never overwrites a facet's label, weight or thresholds.
     public var impliedFacetIDs: Set<String>
+    /// Whether two entries of a facet may have equal labels: true for published taxonomies,
+    /// whose node names repeat under different parents (see `nameCollisionErrors`).
+    var repeatedLabelsAllowed = false
+    /// Per facet id, the settings a JSON file left out (absent or null); they keep the stored
+    /// value when the facet exists (see `adoptStoredFacetSettings`).
+    var omittedFacetSettings: [String: Set<FacetSetting>] = [:]
 
     var facetLocations: [SourceLocation]
     var entryLocations: [SourceLocation]
@@ -43,7 +49,7 @@ public struct DictionaryDocument: Sendable {
 
     func location(ofEntry index: Int) -> SourceLocation {
         if index < entryLocations.count { return entryLocations[index] }
-        return SourceLocation(line: nil, path: "entry \"\(entries[index].id)\"")
+        return SourceLocation(line: nil, path: "entry \"\(Self.escaped(entries[index].id))\"")
     }
 
     func location(ofFacet index: Int) -> SourceLocation {

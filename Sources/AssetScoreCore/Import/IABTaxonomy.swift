@@ -83,12 +83,14 @@ public enum IABTaxonomy {
         document.facetLocations = [.init(line: layout.headerLine, path: nil)]
         // Implied, so that re-importing keeps a facet's tuned weight and thresholds.
         document.impliedFacetIDs = [facetID]
+        document.repeatedLabelsAllowed = true
 
         var errors: [ImportError] = []
         func handle(_ record: CSVRecord) {
             if record.isBlank { return }
-            let id = record[layout.idColumn].trimmingCharacters(in: .whitespaces)
-            guard !id.isEmpty else {
+            // As written: validation refuses an id with surrounding whitespace or control characters.
+            let id = record[layout.idColumn]
+            guard !id.trimmingCharacters(in: .whitespaces).isEmpty else {
                 errors.append(reader.error(line: record.line, "row has no Unique ID"))
                 return
             }
@@ -109,11 +111,27 @@ public enum IABTaxonomy {
             document.entryLocations.append(.init(line: record.line, path: nil))
         }
         while let record = try reader.next() { handle(record) }
+        dropParentNamesFromAliases(&document)
 
         errors += document.validationErrors(against: existing)
         errors.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         if !errors.isEmpty { throw ImportErrorList(file: reader.name, errors: errors) }
         return try document.prepared(against: existing)
+    }
+
+    /// Removes an alias that is the name of the entry's parent.
+    ///
+    /// The last rows of Content 2.2 fill only the first tier, which is the parent's name
+    /// ("Terrorism" has tier 1 "Sensitive Topics"); as an alias it would claim the parent's
+    /// name for every child.
+    static func dropParentNamesFromAliases(_ document: inout DictionaryDocument) {
+        let normalizer = DictionaryDocument.nameNormalizer
+        var labelKeys: [String: String] = [:]
+        for e in document.entries where labelKeys[e.id] == nil { labelKeys[e.id] = normalizer.key(e.label) }
+        for i in document.entries.indices {
+            guard let parent = document.entries[i].broader.flatMap({ labelKeys[$0] }) else { continue }
+            document.entries[i].aliases.removeAll { normalizer.key($0) == parent }
+        }
     }
 
     /// Content files carry the label in Name; Audience files only a condensed path there, so

@@ -8,10 +8,19 @@ import Foundation
 /// neighbours inside a word, while a changed letter or an added ending usually makes a different
 /// word ("gamer" is not "game"). So the weighted Damerau-Levenshtein distance here charges less
 /// for the former, and Jaro-Winkler (which rewards a shared beginning) contributes a minority share.
+///
+/// The distance is deliberately asymmetric: the first string is the typed text, the second the
+/// dictionary's spelling. A letter missing from the typed text ("vibrnt") is the common slip; a
+/// letter the typed text has in addition, not doubling a neighbour, more often spells another
+/// word ("bleach" is not "beach", "bluish" is not "blush"), so it costs as much as a substitution.
 enum FuzzySimilarity {
     static let substitutionCost = 1.0
     static let transpositionCost = 0.6
-    static let interiorIndelCost = 0.75
+    /// A letter of the dictionary's spelling missing inside the typed word.
+    static let omittedLetterCost = 0.75
+    /// A letter inside the typed word that the dictionary's spelling lacks (and that does not
+    /// double a neighbour).
+    static let insertedLetterCost = 1.0
     static let doubledLetterIndelCost = 0.4
     static let edgeIndelCost = 1.0
     static let editShare = 0.7
@@ -21,6 +30,7 @@ enum FuzzySimilarity {
     static let tokenMatchMinimum = 0.88
 
     /// Similarity of two keys, 0...1, combining characters and (for multi-word keys) token overlap.
+    /// `a` is the typed text, `b` the dictionary's spelling (the measure is not symmetric).
     static func similarity(
         _ a: [Unicode.Scalar], _ b: [Unicode.Scalar], tokensA: [[Unicode.Scalar]],
         tokensB: [[Unicode.Scalar]]
@@ -70,7 +80,8 @@ enum FuzzySimilarity {
         return 2 * matched / Double(a.count + b.count)
     }
 
-    /// Optimal-string-alignment distance with typo-aware costs (see the type's comment).
+    /// Optimal-string-alignment distance with typo-aware costs (see the type's comment): `a` is
+    /// the typed text, `b` the dictionary's spelling.
     static func weightedDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {
         let n = a.count
         let m = b.count
@@ -84,18 +95,20 @@ enum FuzzySimilarity {
                 let d = UnsafeMutableBufferPointer<Double>.allocate(capacity: (n + 1) * width)
                 defer { d.deallocate() }
                 d[0] = 0
-                for i in 1...n { d[i * width] = d[(i - 1) * width] + indelCost(a, i - 1, atEdge: true) }
-                for j in 1...m { d[j] = d[j - 1] + indelCost(b, j - 1, atEdge: true) }
+                for i in 1...n {
+                    d[i * width] = d[(i - 1) * width] + indelCost(a, i - 1, atEdge: true, interior: insertedLetterCost)
+                }
+                for j in 1...m { d[j] = d[j - 1] + indelCost(b, j - 1, atEdge: true, interior: omittedLetterCost) }
                 for i in 1...n {
                     let row = i * width
                     let previous = row - width
                     let ai = a[i - 1]
-                    let deleteCost = indelCost(a, i - 1, atEdge: false)
-                    let deleteEdgeCost = indelCost(a, i - 1, atEdge: true)
+                    let deleteCost = indelCost(a, i - 1, atEdge: false, interior: insertedLetterCost)
+                    let deleteEdgeCost = indelCost(a, i - 1, atEdge: true, interior: insertedLetterCost)
                     for j in 1...m {
                         let bj = b[j - 1]
                         let deleteA = d[previous + j] + (j == m ? deleteEdgeCost : deleteCost)
-                        let insertB = d[row + j - 1] + indelCost(b, j - 1, atEdge: i == n)
+                        let insertB = d[row + j - 1] + indelCost(b, j - 1, atEdge: i == n, interior: omittedLetterCost)
                         let substitute = d[previous + j - 1] + (ai == bj ? 0 : substitutionCost)
                         var best = min(deleteA, insertB, substitute)
                         if i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == bj && ai != a[i - 2] {
@@ -110,13 +123,16 @@ enum FuzzySimilarity {
     }
 
     /// Cost of inserting or deleting `s[index]`: cheap when it doubles a neighbour, dear at the
-    /// word's edges, where an extra letter tends to make another word rather than a typo.
-    static func indelCost(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ index: Int, atEdge: Bool) -> Double {
+    /// word's edges, where an extra letter tends to make another word rather than a typo, and
+    /// `interior` elsewhere.
+    static func indelCost(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ index: Int, atEdge: Bool, interior: Double
+    ) -> Double {
         let c = s[index]
         if (index > 0 && s[index - 1] == c) || (index + 1 < s.count && s[index + 1] == c) {
             return doubledLetterIndelCost
         }
-        return atEdge ? edgeIndelCost : interiorIndelCost
+        return atEdge ? edgeIndelCost : interior
     }
 
     /// Jaro-Winkler similarity (prefix scale 0.1, prefix up to 4).

@@ -20,7 +20,8 @@ extension Mapper {
 
     /// The last step: map when the best fuzzy candidate clears its facet's threshold, otherwise
     /// flag with the candidates a reviewer would want to see.
-    func fuzzy(_ request: Request, key: String) -> MappingResult {
+    func fuzzy(_ request: Request) -> MappingResult {
+        let key = request.key
         let length = key.unicodeScalars.count
         let scored = fuzzyCandidates(key: key, scope: request.scope)
         let suggestions = scored.prefix(Self.candidateLimit).map(candidate)
@@ -45,7 +46,7 @@ extension Mapper {
         let score = Self.formatted(best.score)
         if best.acceptable && best.score >= best.thresholds.fuzzyAccept {
             return MappingResult(
-                input: request.input, facet: target.facet, normalized: request.normalized, entry: target.id,
+                input: request.input, facet: target.facet, normalized: request.normalized, key: key, entry: target.id,
                 method: .fuzzy, confidence: best.score, candidates: suggestions,
                 explanation: "\(quoted) is a close spelling of \(Self.describe(target)), similarity \(score).")
         }

@@ -3,7 +3,8 @@ import Foundation
 /// The lookups a `Mapper` builds once from a dictionary, so mapping a tag costs hash lookups
 /// and a bounded number of similarity computations even with thousands of entries.
 struct MappingIndex: Sendable {
-    /// One spelling of an entry (its label, an alias or a hidden label), prepared for fuzzy matching.
+    /// One spelling of an entry (its label, an alias or a hidden label, by key or as written),
+    /// prepared for fuzzy matching.
     struct Name: Sendable {
         /// Index into `entries` of the entry this spelling belongs to.
         var source: Int
@@ -21,6 +22,8 @@ struct MappingIndex: Sendable {
     let entries: [DictionaryEntry]
     /// Trimmed label -> entries (case-sensitive).
     let labels: [String: [Int]]
+    /// Normalised label -> entries.
+    let normalizedLabels: [String: [Int]]
     /// Normalised alias -> entries.
     let aliases: [String: [Int]]
     /// Normalised hidden label -> entries.
@@ -48,6 +51,7 @@ struct MappingIndex: Sendable {
         for (i, e) in sorted.enumerated() { position[e.id] = i }
 
         var labels: [String: [Int]] = [:]
+        var normalizedLabels: [String: [Int]] = [:]
         var aliases: [String: [Int]] = [:]
         var hiddenLabels: [String: [Int]] = [:]
         var keys: [String: [Int]] = [:]
@@ -68,6 +72,7 @@ struct MappingIndex: Sendable {
 
         for (i, entry) in sorted.enumerated() {
             add(i, to: &labels, entry.label.trimmingCharacters(in: .whitespacesAndNewlines))
+            add(i, to: &normalizedLabels, normalizer.normalize(entry.label))
             for alias in entry.aliases { add(i, to: &aliases, normalizer.normalize(alias)) }
             for hidden in entry.hiddenLabels { add(i, to: &hiddenLabels, normalizer.normalize(hidden)) }
             for text in [entry.label] + entry.aliases { add(i, to: &keys, normalizer.key(text)) }
@@ -77,24 +82,29 @@ struct MappingIndex: Sendable {
             targets.append(target)
             guard let target else { continue }
             var seenKeys: Set<String> = []
+            // Each spelling by its key and as written (normalised): the stemmer shortens
+            // dictionary words ("purple" -> "purpl", "lavender" -> "lavend") but not the typos
+            // of them, which would otherwise look like letters typed in addition.
             for text in [entry.label] + entry.aliases + entry.hiddenLabels {
-                let keyTokens = normalizer.keyTokens(text)
-                let key = keyTokens.joined(separator: " ")
-                guard !key.isEmpty, seenKeys.insert(key).inserted else { continue }
-                let scalars = Array(key.unicodeScalars)
-                let nameIndex = names.count
-                names.append(
-                    Name(
-                        source: i, target: target, key: scalars,
-                        tokens: keyTokens.map { Array($0.unicodeScalars) },
-                        facetOrdinal: facetOrdinals[entry.facet] ?? -1,
-                        minimumLength: (thresholds[entry.facet] ?? .default).fuzzyMinimumLength))
-                for gram in Self.trigrams(of: scalars) { trigrams[gram, default: []].append(nameIndex) }
+                for keyTokens in [normalizer.keyTokens(text), normalizer.tokens(text)] {
+                    let key = keyTokens.joined(separator: " ")
+                    guard !key.isEmpty, seenKeys.insert(key).inserted else { continue }
+                    let scalars = Array(key.unicodeScalars)
+                    let nameIndex = names.count
+                    names.append(
+                        Name(
+                            source: i, target: target, key: scalars,
+                            tokens: keyTokens.map { Array($0.unicodeScalars) },
+                            facetOrdinal: facetOrdinals[entry.facet] ?? -1,
+                            minimumLength: (thresholds[entry.facet] ?? .default).fuzzyMinimumLength))
+                    for gram in Self.trigrams(of: scalars) { trigrams[gram, default: []].append(nameIndex) }
+                }
             }
         }
 
         entries = sorted
         self.labels = labels
+        self.normalizedLabels = normalizedLabels
         self.aliases = aliases
         self.hiddenLabels = hiddenLabels
         self.keys = keys

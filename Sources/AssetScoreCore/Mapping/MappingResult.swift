@@ -34,8 +34,12 @@ public struct MappingCandidate: Codable, Sendable, Hashable {
 public struct MappingResult: Codable, Sendable, Hashable {
     public var input: String
     public var facet: String?
-    /// The normalised form the pipeline compared.
+    /// The normalised form the label, alias and hidden-label steps compared.
     public var normalized: String
+    /// The matching key (`normalized` singularised, and stemmed when the mapper has a stemmer)
+    /// that the key and fuzzy steps compared; "winter sports" has the key "winter sport".
+    /// Nil only in results made outside the mapper (decisions, old records).
+    public var key: String?
     /// The mapped active entry, or nil when flagged (or rejected).
     public var entry: String?
     public var method: MappingMethod
@@ -47,12 +51,13 @@ public struct MappingResult: Codable, Sendable, Hashable {
     public var explanation: String
 
     public init(
-        input: String, facet: String?, normalized: String, entry: String?, method: MappingMethod,
+        input: String, facet: String?, normalized: String, key: String? = nil, entry: String?, method: MappingMethod,
         confidence: Double, candidates: [MappingCandidate], explanation: String
     ) {
         self.input = input
         self.facet = facet
         self.normalized = normalized
+        self.key = key
         self.entry = entry
         self.method = method
         self.confidence = confidence
@@ -63,15 +68,16 @@ public struct MappingResult: Codable, Sendable, Hashable {
     public var isMapped: Bool { entry != nil }
 
     enum CodingKeys: String, CodingKey {
-        case input, facet, normalized, entry, method, confidence, candidates, explanation
+        case input, facet, normalized, key, entry, method, confidence, candidates, explanation
     }
 
-    /// `entry` and `facet` are written as null when absent: scripts test `entry == null`.
+    /// `entry`, `facet` and `key` are written as null when absent: scripts test `entry == null`.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(input, forKey: .input)
         try c.encode(facet, forKey: .facet)
         try c.encode(normalized, forKey: .normalized)
+        try c.encode(key, forKey: .key)
         try c.encode(entry, forKey: .entry)
         try c.encode(method, forKey: .method)
         try c.encode(confidence, forKey: .confidence)
