@@ -106,4 +106,31 @@ final class ReviewPageTests: StoreTestCase {
         XCTAssertEqual(scarlet.map(\.occurrences), [0], "the item stays, with nothing waiting on it")
         XCTAssertEqual(try store.reviewPage(status: .pending, facet: "theme", search: "popular", limit: 1, offset: 0), capped([after]))
     }
+
+    func testAPageAfterAnotherConnectionsDecisionShowsIt() throws {
+        let store = try seeded()
+        let first = try store.reviewPage(status: .pending, facet: nil, search: nil, limit: 3, offset: 0)
+        XCTAssertEqual(first.map(\.normalized), ["popular", "weird", "odd_one"])
+        XCTAssertEqual(try store.reviewPage(status: .pending, facet: nil, search: nil, limit: 3, offset: 0), first, "same data, same page")
+
+        let other = try SQLiteStore(path: path)
+        try other.decide(itemID: first[1].id, decision: .reject, actor: "bob")
+        XCTAssertEqual(
+            try store.reviewPage(status: .pending, facet: nil, search: nil, limit: 3, offset: 0).map(\.normalized),
+            ["popular", "odd_one", "scarlet"])
+        try other.saveIngest(record(campaign: "winter", path: "late.png", hash: "late", tags: [unmapped("Scarlet", hint: "color")]))
+        let scarlet = try XCTUnwrap(try store.reviewPage(status: .pending, facet: "color", search: nil, limit: 1, offset: 0).first)
+        XCTAssertEqual(scarlet.occurrences, 2)
+        XCTAssertEqual(scarlet.campaigns, ["spring", "winter"])
+    }
+
+    func testAPageInsideATransactionSeesItsOwnUncommittedWrites() throws {
+        let store = try seeded()
+        _ = try store.reviewPage(status: .pending, facet: "color", search: nil, limit: 5, offset: 0)
+        try store.atomically {
+            try store.saveIngest(record(campaign: "winter", path: "late.png", hash: "late", tags: [unmapped("Scarlet", hint: "color")]))
+            XCTAssertEqual(try store.reviewPage(status: .pending, facet: "color", search: nil, limit: 5, offset: 0).first?.occurrences, 2)
+        }
+        XCTAssertEqual(try store.reviewPage(status: .pending, facet: "color", search: nil, limit: 5, offset: 0).first?.occurrences, 2)
+    }
 }

@@ -14,6 +14,8 @@ public final class SQLiteStore: AssetStore {
 
     let db: SQLiteConnection
     let json = StoreJSON()
+    /// The last review ranking, reused while nothing has been committed since.
+    let reviewRankingCache = ReviewRankingCache()
 
     /// Opens or creates the database at `path` and brings its schema up to date.
     public init(path: String) throws {
