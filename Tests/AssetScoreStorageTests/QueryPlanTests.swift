@@ -98,6 +98,13 @@ final class QueryPlanTests: StoreTestCase {
         assertNoFullScan(text)
     }
 
+    func testEntryUsageCountsFromCoveringIndexes() throws {
+        let text = try store.db.queryPlan(SQLiteStore.entryUsageSQL).joined(separator: "\n")
+        XCTAssertTrue(text.contains("COVERING INDEX asset_tags_by_entry_analysis (entry=?)"), text)
+        XCTAssertTrue(text.contains("COVERING INDEX assets_by_latest_analysis (latest_analysis_id=?)"), text)
+        XCTAssertFalse(text.contains("analyses"), "no MAX(version) per tag:\n\(text)")
+    }
+
     func testUserPrefixSearchIsAnIndexRange() throws {
         let text = try plan(store.usersPageStatement(search: "user-00", limit: 20, offset: 0))
         XCTAssertTrue(text.contains("sqlite_autoindex_users_1 (id>? AND id<?)"), text)

@@ -21,8 +21,3 @@ struct ReviewRanking {
     var key: Key
     var entries: [Entry]
 }
-
-/// Where a store keeps its last ranking; a class so the store's extensions can update it.
-final class ReviewRankingCache {
-    var ranking: ReviewRanking?
-}

@@ -53,17 +53,15 @@ extension SQLiteStore {
     /// transaction of this connection, whose writes the token does not see yet, it is computed
     /// afresh and not kept.
     func reviewRanking(status: ReviewStatus?, facet: String?, search: String?) throws -> ReviewRanking {
-        let inTransaction = db.isInTransaction
         let key = ReviewRanking.Key(
             token: try changeToken(), status: status?.rawValue, facet: facet, search: SQLPattern.search(search))
-        if !inTransaction, let cached = reviewRankingCache.ranking, cached.key == key { return cached }
-        let statement = reviewRankingStatement(status: status, facet: facet, search: search)
-        let entries = try db.query(statement.sql, values: statement.values) { row in
-            ReviewRanking.Entry(id: row.int64(0), occurrences: row.int(1), userCount: row.int(2), campaignsJSON: row.text(3))
+        return try reviewRankingCache.value(for: key, inTransaction: db.isInTransaction) {
+            let statement = reviewRankingStatement(status: status, facet: facet, search: search)
+            let entries = try db.query(statement.sql, values: statement.values) { row in
+                ReviewRanking.Entry(id: row.int64(0), occurrences: row.int(1), userCount: row.int(2), campaignsJSON: row.text(3))
+            }
+            return ReviewRanking(key: key, entries: entries)
         }
-        let ranking = ReviewRanking(key: key, entries: entries)
-        if !inTransaction { reviewRankingCache.ranking = ranking }
-        return ranking
     }
 
     /// The statement `reviewRanking` runs.
