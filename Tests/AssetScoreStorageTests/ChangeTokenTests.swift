@@ -68,4 +68,26 @@ final class ChangeTokenTests: StoreTestCase {
         _ = try second.assets(campaign: nil, status: nil)
         XCTAssertEqual(try first.changeToken(), token)
     }
+
+    /// Entry usage and the review ranking are kept per token: they must follow every commit,
+    /// and a transaction's own uncommitted writes.
+    func testCachedReadsFollowCommitsAndOpenTransactions() throws {
+        let first = try makeStore()
+        let second = try SQLiteStore(path: path)
+        try first.saveIngest(record(path: "a.png", hash: "a", tags: [mapped("red", entry: "red", facet: "color")]))
+        XCTAssertEqual(try first.entryUsage()["red"], 1)
+        XCTAssertEqual(try first.reviewPage(status: .pending, facet: nil, search: nil, limit: 5, offset: 0), [])
+
+        try second.saveIngest(
+            record(path: "b.png", hash: "b", tags: [mapped("red", entry: "red", facet: "color"), unmapped("odd", hint: "theme")]))
+        XCTAssertEqual(try first.entryUsage()["red"], 2, "another connection's commit is seen")
+        XCTAssertEqual(try first.reviewPage(status: .pending, facet: nil, search: nil, limit: 5, offset: 0).map(\.normalized), ["odd"])
+
+        try first.atomically {
+            try first.saveIngest(record(path: "c.png", hash: "c", tags: [mapped("red", entry: "red", facet: "color")]))
+            XCTAssertEqual(try first.entryUsage()["red"], 3, "the open transaction's own write is seen")
+        }
+        XCTAssertEqual(try first.entryUsage()["red"], 3)
+        XCTAssertEqual(try second.entryUsage()["red"], 3)
+    }
 }

@@ -68,16 +68,21 @@ final class QueryPlanTests: StoreTestCase {
         XCTAssertFalse(text.contains("assets"), text)
     }
 
-    func testReviewPageCountsImpactFromCoveringLinkIndexes() throws {
-        let text = try plan(
-            store.reviewPageStatement(status: .pending, facet: nil, search: nil, limit: 50, offset: 0, assetIDLimit: 20))
+    func testReviewRankingCountsImpactFromCoveringLinkIndexes() throws {
+        let text = try plan(store.reviewRankingStatement(status: .pending, facet: nil, search: nil))
         XCTAssertTrue(text.contains("COVERING INDEX asset_tags_waiting_on (review_item_id>?)"), text)
         XCTAssertTrue(text.contains("COVERING INDEX asset_tags_settled_by (resolved_by_item>?)"), text)
         XCTAssertTrue(text.contains("COVERING INDEX assets_by_latest_analysis (latest_analysis_id=?)"), text)
         XCTAssertTrue(text.contains("review_items_by_status_facet (status=?)"), text)
-        // The campaign list and asset ids of a page row read only that item's links.
+        assertNoFullScan(text)
+    }
+
+    func testReviewPageRowsReadOnlyTheirOwnNewestLinks() throws {
+        let text = try plan(store.reviewDetailsStatement(ids: [1, 2, 3], assetIDLimit: 20))
+        XCTAssertTrue(text.contains("SEARCH r USING INTEGER PRIMARY KEY (rowid=?)"), text)
         XCTAssertTrue(text.contains("COVERING INDEX asset_tags_waiting_on (review_item_id=?)"), text)
         XCTAssertTrue(text.contains("COVERING INDEX asset_tags_settled_by (resolved_by_item=? AND review_item_id=?)"), text)
+        XCTAssertFalse(text.contains("TEMP B-TREE FOR ORDER BY"), "newest analyses come in index order, LIMIT stops early:\n\(text)")
         assertNoFullScan(text)
     }
 
@@ -91,6 +96,13 @@ final class QueryPlanTests: StoreTestCase {
         XCTAssertFalse(text.contains("MATERIALIZE"), "no link is read beyond this item's:\n\(text)")
         XCTAssertFalse(text.contains("review_item_id>?") || text.contains("resolved_by_item>?"), text)
         assertNoFullScan(text)
+    }
+
+    func testEntryUsageCountsFromCoveringIndexes() throws {
+        let text = try store.db.queryPlan(SQLiteStore.entryUsageSQL).joined(separator: "\n")
+        XCTAssertTrue(text.contains("COVERING INDEX asset_tags_by_entry_analysis (entry=?)"), text)
+        XCTAssertTrue(text.contains("COVERING INDEX assets_by_latest_analysis (latest_analysis_id=?)"), text)
+        XCTAssertFalse(text.contains("analyses"), "no MAX(version) per tag:\n\(text)")
     }
 
     func testUserPrefixSearchIsAnIndexRange() throws {

@@ -106,4 +106,67 @@ final class ReviewPageTests: StoreTestCase {
         XCTAssertEqual(scarlet.map(\.occurrences), [0], "the item stays, with nothing waiting on it")
         XCTAssertEqual(try store.reviewPage(status: .pending, facet: "theme", search: "popular", limit: 1, offset: 0), capped([after]))
     }
+
+    func testAPageAfterAnotherConnectionsDecisionShowsIt() throws {
+        let store = try seeded()
+        let first = try store.reviewPage(status: .pending, facet: nil, search: nil, limit: 3, offset: 0)
+        XCTAssertEqual(first.map(\.normalized), ["popular", "weird", "odd_one"])
+        XCTAssertEqual(try store.reviewPage(status: .pending, facet: nil, search: nil, limit: 3, offset: 0), first, "same data, same page")
+
+        let other = try SQLiteStore(path: path)
+        try other.decide(itemID: first[1].id, decision: .reject, actor: "bob")
+        XCTAssertEqual(
+            try store.reviewPage(status: .pending, facet: nil, search: nil, limit: 3, offset: 0).map(\.normalized),
+            ["popular", "odd_one", "scarlet"])
+        try other.saveIngest(record(campaign: "winter", path: "late.png", hash: "late", tags: [unmapped("Scarlet", hint: "color")]))
+        let scarlet = try XCTUnwrap(try store.reviewPage(status: .pending, facet: "color", search: nil, limit: 1, offset: 0).first)
+        XCTAssertEqual(scarlet.occurrences, 2)
+        XCTAssertEqual(scarlet.campaigns, ["spring", "winter"])
+    }
+
+    func testAPageInsideATransactionSeesItsOwnUncommittedWrites() throws {
+        let store = try seeded()
+        _ = try store.reviewPage(status: .pending, facet: "color", search: nil, limit: 5, offset: 0)
+        try store.atomically {
+            try store.saveIngest(record(campaign: "winter", path: "late.png", hash: "late", tags: [unmapped("Scarlet", hint: "color")]))
+            XCTAssertEqual(try store.reviewPage(status: .pending, facet: "color", search: nil, limit: 5, offset: 0).first?.occurrences, 2)
+        }
+        XCTAssertEqual(try store.reviewPage(status: .pending, facet: "color", search: nil, limit: 5, offset: 0).first?.occurrences, 2)
+    }
+}
+
+/// Statuses after a decision, for many assets at once.
+final class StatusRefreshTests: StoreTestCase {
+    func testADecisionMovesOnlyScorableAssetsAndOnlyWhenTheirStatusChanges() throws {
+        let store = try makeStore()
+        var waiting: [Asset] = []
+        for n in 0..<30 {
+            var tags = [unmapped("popular", hint: "theme")]
+            if n % 10 == 0 { tags.append(unmapped("other\(n)", hint: "theme")) }
+            waiting.append(try store.saveIngest(record(path: "\(n).png", hash: "h\(n)", tags: tags)))
+        }
+        // Asset 1 failed on a later read; its tags still wait on the item, but it must stay failed.
+        var broken = waiting[1]
+        broken.failureReason = "unreadable"
+        try store.saveFailure(broken)
+        let untouched = try store.saveIngest(record(path: "ready.png", hash: "ready", tags: [mapped("red", entry: "red", facet: "color")]))
+
+        let popular = try item(store, facet: "theme", normalized: "popular")
+        try store.decide(itemID: popular.id, decision: .map(entry: "summer"), actor: "ann")
+        for (n, asset) in waiting.enumerated() {
+            let expected: AssetStatus = n == 1 ? .failed : n % 10 == 0 ? .needsReview : .ready
+            XCTAssertEqual(try store.asset(id: asset.id)?.status, expected, "asset \(n)")
+        }
+        XCTAssertEqual(
+            try store.asset(id: waiting[0].id)?.updatedAt, waiting[0].updatedAt,
+            "asset 0 still waits (on another text): its row is not rewritten")
+        XCTAssertEqual(try store.asset(id: untouched.id), untouched)
+        XCTAssertEqual(try store.assetCounts().count(status: .ready), 27)
+
+        try store.undoDecision(itemID: popular.id, actor: "ann")
+        for (n, asset) in waiting.enumerated() {
+            XCTAssertEqual(try store.asset(id: asset.id)?.status, n == 1 ? .failed : .needsReview, "asset \(n) after undo")
+        }
+        XCTAssertEqual(try store.assetCounts().count(status: .needsReview), 29)
+    }
 }

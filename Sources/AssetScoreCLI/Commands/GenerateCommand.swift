@@ -31,16 +31,20 @@ enum GenerateCommand {
             throw UsageError(error.description)
         }
         ctx.mayCreateDatabase = true
+        let started = Date()
         let store = try ctx.store()
         if try ctx.dictionary().entries.isEmpty {
             try InitCommand.loadDefaultDictionary(ctx)
             ctx.dictionaryChanged()
         }
+        ctx.output.progress("generate: choosing \(options.reviewItems) review texts with the mapper")
         let data = try SyntheticDatabase(options: options, dictionary: try ctx.dictionary(), map: try ctx.remapFunction())
-        let summary = try store.generate(data, actor: ctx.actor) { done, total in
+        var summary = try store.generate(data, actor: ctx.actor) { done, total in
             ctx.output.progress("generate: \(done) of \(total) rows")
         }
         ctx.output.endProgress()
+        // The whole run, choosing the review texts with the mapper included.
+        summary.seconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
         if ctx.output.json { return try ctx.output.emit(summary) }
         ctx.output.line(
             "Generated \(summary.assets) asset(s) (\(summary.failedAssets) failed) with \(summary.tags) tag(s) in "

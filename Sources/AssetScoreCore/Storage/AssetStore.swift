@@ -107,9 +107,11 @@ public protocol AssetStore: AnyObject {
     func reviewItems(status: ReviewStatus?) throws -> [ReviewItem]
     func reviewItem(id: Int64) throws -> ReviewItem?
     /// One page of review items in the order of `reviewItems` (occurrences, then campaigns,
-    /// then id), impact counted in the same query; `assetIDs` holds at most
-    /// `StorePaging.reviewAssetIDLimit` ids (of the most recently analysed assets, ascending). Filters: status, facet ("" for items without a
-    /// facet hint), and `search`, a substring of the sample or normalised text ignoring ASCII case.
+    /// then id). The impact of every matching item is counted in one aggregate query, which a
+    /// backend may keep until `changeToken` moves, and the page's rows are read in one more.
+    /// `assetIDs` holds at most `StorePaging.reviewAssetIDLimit` ids (of the most recently
+    /// analysed assets, ascending). Filters: status, facet ("" for items without a facet hint),
+    /// and `search`, a substring of the sample or normalised text ignoring ASCII case.
     func reviewPage(status: ReviewStatus?, facet: String?, search: String?, limit: Int, offset: Int) throws -> [ReviewItem]
     /// How many items `reviewPage` pages through with these filters.
     func reviewCount(status: ReviewStatus?, facet: String?, search: String?) throws -> Int

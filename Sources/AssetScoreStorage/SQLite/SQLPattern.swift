@@ -2,12 +2,12 @@ import Foundation
 
 /// LIKE and GLOB patterns built from what a user typed, so `%`, `_`, `*` or `[` in a search
 /// match themselves instead of acting as wildcards.
-public enum SQLPattern {
+enum SQLPattern {
     /// The escape character `contains` uses; write `ESCAPE '\'` after the LIKE.
-    public static let escape = "\\"
+    static let escape = "\\"
 
     /// A LIKE pattern matching any text that contains `text` (ASCII case ignored, as LIKE does).
-    public static func contains(_ text: String) -> String {
+    static func contains(_ text: String) -> String {
         var out = "%"
         for character in text {
             if character == "\\" || character == "%" || character == "_" { out += escape }
@@ -18,7 +18,7 @@ public enum SQLPattern {
 
     /// A GLOB pattern matching text that starts with `prefix`, case-sensitive. SQLite turns a
     /// GLOB whose pattern starts with plain characters into an index range on that prefix.
-    public static func startsWith(_ prefix: String) -> String {
+    static func startsWith(_ prefix: String) -> String {
         var out = ""
         for character in prefix {
             switch character {

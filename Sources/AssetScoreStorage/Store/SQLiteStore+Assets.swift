@@ -172,7 +172,9 @@ extension SQLiteStore {
         return asset.id
     }
 
-    func insertAnalysis(_ analysis: Analysis, assetID: Int64, version: Int) throws -> Int64 {
+    /// `fieldsJSON`, when given, is `analysis.fields` already encoded (by the bulk path's
+    /// producer thread).
+    func insertAnalysis(_ analysis: Analysis, assetID: Int64, version: Int, fieldsJSON: String? = nil) throws -> Int64 {
         try db.run(
             """
             INSERT INTO analyses (asset_id, version, analyser, model, analyser_version, raw_output, fields, duration_ms,
@@ -180,7 +182,7 @@ extension SQLiteStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             assetID, version, analysis.analyser, analysis.model, analysis.analyserVersion, analysis.rawOutput,
-            try json.encode(analysis.fields), analysis.durationMS, StoredDate.text(analysis.createdAt))
+            try fieldsJSON ?? json.encode(analysis.fields), analysis.durationMS, StoredDate.text(analysis.createdAt))
         return db.lastInsertRowID
     }
 

@@ -9,7 +9,9 @@ extension SQLiteStore {
     /// constraint instead of a query. Runs in the caller's transaction (one per batch).
     ///
     /// Only for an asset that is new (`id == 0`); returns how many tags were stored.
-    func appendNewAsset(_ record: IngestRecord, entries: Set<String>, campaigns: inout Set<String>, at now: Date) throws -> Int {
+    func appendNewAsset(
+        _ record: IngestRecord, fieldsJSON: String?, entries: Set<String>, campaigns: inout Set<String>, at now: Date
+    ) throws -> Int {
         precondition(record.asset.id == 0, "appendNewAsset stores new assets only")
         let asset = record.asset
         if !campaigns.contains(asset.campaign) {
@@ -43,7 +45,7 @@ extension SQLiteStore {
                 "\(asset.path): the same bytes are already stored in campaign '\(asset.campaign)'")
         }
         let assetID = db.lastInsertRowID
-        let analysisID = try insertAnalysis(record.analysis, assetID: assetID, version: 1)
+        let analysisID = try insertAnalysis(record.analysis, assetID: assetID, version: 1, fieldsJSON: fieldsJSON)
         for (tag, resolvedBy) in linked {
             try insertTag(tag, analysisID: analysisID, resolvedBy: resolvedBy)
         }

@@ -5,16 +5,17 @@ extension SQLiteStore {
     /// Items by impact: occurrences, then campaigns, then id. Occurrences count tags of latest
     /// analyses and user attributes waiting on the item (or, for decided items, settled by it).
     public func reviewItems(status: ReviewStatus?) throws -> [ReviewItem] {
-        try reviewQuery(status: status, facet: nil, search: nil, limit: nil, offset: 0, assetIDLimit: nil)
+        try reviewDetails(try reviewRanking(status: status, facet: nil, search: nil).entries[...], assetIDLimit: nil)
     }
 
+    /// A slice of the ranking (see `reviewRanking`), completed with one query for its rows.
     public func reviewPage(status: ReviewStatus?, facet: String?, search: String?, limit: Int, offset: Int) throws
         -> [ReviewItem]
     {
         guard limit > 0 else { return [] }
-        return try reviewQuery(
-            status: status, facet: facet, search: search, limit: limit, offset: max(offset, 0),
-            assetIDLimit: StorePaging.reviewAssetIDLimit)
+        let entries = try reviewRanking(status: status, facet: facet, search: search).entries
+        let start = min(max(offset, 0), entries.count)
+        return try reviewDetails(entries[start..<min(start + limit, entries.count)], assetIDLimit: StorePaging.reviewAssetIDLimit)
     }
 
     public func reviewCount(status: ReviewStatus?, facet: String?, search: String?) throws -> Int {
@@ -22,9 +23,10 @@ extension SQLiteStore {
         return Int(try db.queryFirst("SELECT COUNT(*) FROM review_items r \(filter)", values: values) { $0.int64(0) } ?? 0)
     }
 
-    /// One item with its full impact; the counts are subqueries on this item's links alone, so a decision's before-and-after snapshots stay cheap on a big database.
+    /// One item with its full impact; the counts are subqueries on this item's links alone, so
+    /// a decision's before-and-after snapshots stay cheap on a big database.
     public func reviewItem(id: Int64) throws -> ReviewItem? {
-        try db.queryFirst(Self.reviewItemSQL, -1, id, row: reviewItemRow)
+        try db.queryFirst(Self.reviewItemSQL, -1, id) { try reviewItemRow($0, counted: true) }
     }
 
     /// Parameters: the asset id limit (-1 for all), the item id.
@@ -41,24 +43,29 @@ extension SQLiteStore {
             })
     }
 
-    // MARK: The impact query
+    // MARK: The impact order
 
-    /// Ranks the matching items in one statement: impact of every item (occurrences, the
-    /// distinct campaigns, users) is aggregated from the covering link indexes (GROUP BY), the
-    /// page is cut (`page` is materialised so the rest runs for its rows only), then the asset
-    /// ids are read per page row.
-    private func reviewQuery(
-        status: ReviewStatus?, facet: String?, search: String?, limit: Int?, offset: Int, assetIDLimit: Int?
-    ) throws -> [ReviewItem] {
-        let statement = reviewPageStatement(
-            status: status, facet: facet, search: search, limit: limit, offset: offset, assetIDLimit: assetIDLimit)
-        return try db.query(statement.sql, values: statement.values, row: reviewItemRow)
+    /// The impact order of every item the filter selects, with the counts that decide it.
+    ///
+    /// One GROUP BY over the covering link indexes counts occurrences, distinct campaigns and
+    /// users of every item at once; that is the cost of a review page, so the result is kept
+    /// until the change token moves (any commit, here or in another process). Inside a
+    /// transaction of this connection, whose writes the token does not see yet, it is computed
+    /// afresh and not kept.
+    func reviewRanking(status: ReviewStatus?, facet: String?, search: String?) throws -> ReviewRanking {
+        let key = ReviewRanking.Key(
+            token: try changeToken(), status: status?.rawValue, facet: facet, search: SQLPattern.search(search))
+        return try reviewRankingCache.value(for: key, inTransaction: db.isInTransaction) {
+            let statement = reviewRankingStatement(status: status, facet: facet, search: search)
+            let entries = try db.query(statement.sql, values: statement.values) { row in
+                ReviewRanking.Entry(id: row.int64(0), occurrences: row.int(1), userCount: row.int(2), campaignsJSON: row.text(3))
+            }
+            return ReviewRanking(key: key, entries: entries)
+        }
     }
 
-    /// The statement `reviewPage` and `reviewItems` run; nil limits mean all.
-    func reviewPageStatement(
-        status: ReviewStatus?, facet: String?, search: String?, limit: Int?, offset: Int, assetIDLimit: Int?
-    ) -> (sql: String, values: [SQLiteValue]) {
+    /// The statement `reviewRanking` runs.
+    func reviewRankingStatement(status: ReviewStatus?, facet: String?, search: String?) -> (sql: String, values: [SQLiteValue]) {
         let (filter, values) = reviewFilter(status: status, facet: facet, search: search)
         let sql = """
             \(Self.linksCTE),
@@ -67,22 +74,46 @@ extension SQLiteStore {
                 FROM tag_links l JOIN assets s ON s.latest_analysis_id = l.analysis
                 GROUP BY l.item),
             user_impact(item, attributes, users) AS (
-                SELECT item, COUNT(*), COUNT(DISTINCT user) FROM user_links GROUP BY item),
-            page(id, occurrences, campaign_count, users, campaigns) AS MATERIALIZED (
-                SELECT r.id, COALESCE(ti.tags, 0) + COALESCE(ui.attributes, 0), COALESCE(json_array_length(ti.campaigns), 0),
-                    COALESCE(ui.users, 0), COALESCE(ti.campaigns, '[]')
-                FROM review_items r
-                LEFT JOIN tag_impact ti ON ti.item = r.id
-                LEFT JOIN user_impact ui ON ui.item = r.id
-                \(filter)
-                ORDER BY 2 DESC, 3 DESC, r.id
-                LIMIT ? OFFSET ?)
-            SELECT \(Self.reviewColumns("r")), p.occurrences, p.users, p.campaigns, \(Self.assetIDList("p.id"))
-            FROM page p JOIN review_items r ON r.id = p.id
-            ORDER BY p.occurrences DESC, p.campaign_count DESC, p.id
+                SELECT item, COUNT(*), COUNT(DISTINCT user) FROM user_links GROUP BY item)
+            SELECT r.id, COALESCE(ti.tags, 0) + COALESCE(ui.attributes, 0) AS occurrences, COALESCE(ui.users, 0),
+                COALESCE(ti.campaigns, '[]'), COALESCE(json_array_length(ti.campaigns), 0) AS campaign_count
+            FROM review_items r
+            LEFT JOIN tag_impact ti ON ti.item = r.id
+            LEFT JOIN user_impact ui ON ui.item = r.id
+            \(filter)
+            ORDER BY occurrences DESC, campaign_count DESC, r.id
             """
-        let paging: [SQLiteValue] = [.integer(Int64(limit ?? -1)), .integer(Int64(offset)), .integer(Int64(assetIDLimit ?? -1))]
-        return (sql, values + paging)
+        return (sql, values)
+    }
+
+    /// The rows of `entries`, in their order, with the impact the ranking counted and the asset
+    /// ids read now (at most `assetIDLimit`, nil for all), in one query over their ids.
+    private func reviewDetails(_ entries: ArraySlice<ReviewRanking.Entry>, assetIDLimit: Int?) throws -> [ReviewItem] {
+        guard !entries.isEmpty else { return [] }
+        let statement = reviewDetailsStatement(ids: entries.map(\.id), assetIDLimit: assetIDLimit)
+        var rows: [Int64: ReviewItem] = [:]
+        for item in try db.query(statement.sql, values: statement.values, row: { try reviewItemRow($0, counted: false) }) {
+            rows[item.id] = item
+        }
+        return try entries.compactMap { entry in
+            // An item deleted since the ranking was counted is left out; the next token reloads.
+            guard var item = rows[entry.id] else { return nil }
+            item.occurrences = entry.occurrences
+            item.userCount = entry.userCount
+            item.campaigns = try json.decode([String].self, from: entry.campaignsJSON, what: "campaigns of review item \(entry.id)")
+                .sorted()
+            return item
+        }
+    }
+
+    /// The statement `reviewDetails` runs: the ids go in as one JSON array.
+    func reviewDetailsStatement(ids: [Int64], assetIDLimit: Int?) -> (sql: String, values: [SQLiteValue]) {
+        let sql = """
+            SELECT \(Self.reviewColumns("r")), \(Self.assetIDList("r.id"))
+            FROM review_items r WHERE r.id IN (SELECT value FROM json_each(?))
+            """
+        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        return (sql, [.integer(Int64(assetIDLimit ?? -1)), .text(list)])
     }
 
     private func reviewFilter(status: ReviewStatus?, facet: String?, search: String?) -> (String, [SQLiteValue]) {
@@ -175,24 +206,30 @@ extension SQLiteStore {
             .map { "\(table).\($0)" }.joined(separator: ", ")
     }
 
-    /// Reads the item columns, then occurrences, user count, campaign JSON and asset id list.
-    private func reviewItemRow(_ row: SQLiteRow) throws -> ReviewItem {
+    /// Reads the item columns, then (when `counted`) occurrences, user count and campaign JSON,
+    /// then the asset id list.
+    private func reviewItemRow(_ row: SQLiteRow, counted: Bool) throws -> ReviewItem {
         let id = row.int64(0)
         guard let status = ReviewStatus(rawValue: row.text(4)) else {
             throw StorageError.corrupt("review_items.status of item \(id): unknown status '\(row.text(4))'")
         }
-        let assetIDs = try row.text(13).split(separator: ",").map { text -> Int64 in
+        let assetColumn = counted ? 13 : 10
+        let assetIDs = try row.text(assetColumn).split(separator: ",").map { text -> Int64 in
             guard let value = Int64(text) else { throw StorageError.corrupt("asset id '\(text)' linked to review item \(id)") }
             return value
         }.sorted()
-        return ReviewItem(
+        var item = ReviewItem(
             id: id, facet: row.text(1), normalized: row.text(2), sampleText: row.text(3), status: status,
             candidates: try json.decode(
                 [MappingCandidate].self, from: row.text(5), what: "review_items.candidates of item \(id)"),
-            occurrences: row.int(10), assetIDs: assetIDs,
-            campaigns: try json.decode([String].self, from: row.text(12), what: "campaigns of review item \(id)").sorted(),
-            userCount: row.int(11), decidedEntry: row.optionalText(6), decidedBy: row.optionalText(7),
+            assetIDs: assetIDs, decidedEntry: row.optionalText(6), decidedBy: row.optionalText(7),
             decidedAt: try row.optionalText(8).map { try StoredDate.date($0, what: "review_items.decided_at of item \(id)") },
             createdAt: try StoredDate.date(row.text(9), what: "review_items.created_at of item \(id)"))
+        if counted {
+            item.occurrences = row.int(10)
+            item.userCount = row.int(11)
+            item.campaigns = try json.decode([String].self, from: row.text(12), what: "campaigns of review item \(id)").sorted()
+        }
+        return item
     }
 }

@@ -99,17 +99,26 @@ extension SQLiteStore {
     }
 
     /// Sets ready / needs_review from the latest analysis, for assets that are scorable now
-    /// (queued, analysing and failed assets keep their status).
+    /// (queued, analysing and failed assets keep their status). One statement for all of them:
+    /// a decision on a popular text touches thousands of assets. Only rows whose status changes
+    /// are written (and get a new `updated_at`).
     func refreshStatuses(_ assetIDs: some Sequence<Int64>, at now: Date) throws {
-        for id in Set(assetIDs) {
-            guard let current = try db.scalarText("SELECT status FROM assets WHERE id = ?", id),
-                AssetStatus(rawValue: current)?.isScorable == true
-            else { continue }
-            let status = try computedStatus(assetID: id)
-            if status.rawValue != current {
-                try db.run("UPDATE assets SET status = ?, updated_at = ? WHERE id = ?", status.rawValue, StoredDate.text(now), id)
-            }
-        }
+        let ids = Set(assetIDs)
+        guard !ids.isEmpty else { return }
+        try db.run(
+            """
+            UPDATE assets SET status = x.computed, updated_at = ?
+            FROM (
+                SELECT a.id AS id,
+                    CASE WHEN EXISTS (
+                        SELECT 1 FROM asset_tags t
+                        WHERE t.analysis_id = a.latest_analysis_id
+                          AND t.method = 'unmapped' AND t.source NOT IN (\(Self.hintSourcesSQL)))
+                    THEN 'needs_review' ELSE 'ready' END AS computed
+                FROM assets a
+                WHERE a.id IN (SELECT value FROM json_each(?)) AND a.status IN ('ready', 'needs_review')) AS x
+            WHERE assets.id = x.id AND assets.status <> x.computed
+            """, StoredDate.text(now), "[" + ids.map(String.init).joined(separator: ",") + "]")
     }
 
     /// needs_review when a non-hint tag of the latest analysis is still unmapped, else ready.

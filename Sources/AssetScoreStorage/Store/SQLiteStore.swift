@@ -14,6 +14,9 @@ public final class SQLiteStore: AssetStore {
 
     let db: SQLiteConnection
     let json = StoreJSON()
+    /// The last review ranking and entry usage, reused while nothing has been committed since.
+    let reviewRankingCache = TokenCache<ReviewRanking.Key, ReviewRanking>()
+    let entryUsageCache = TokenCache<Int64, [String: Int]>()
 
     /// Opens or creates the database at `path` and brings its schema up to date.
     public init(path: String) throws {

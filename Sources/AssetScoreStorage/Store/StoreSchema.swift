@@ -206,8 +206,9 @@ enum StoreSchema {
     ///   index probe instead of a MAX(version) subquery per tag.
     /// - The `created_at` indexes end in the rowid, so `ORDER BY created_at DESC, id DESC` with
     ///   any combination of campaign and status filters walks an index and stops at LIMIT.
-    /// - The link indexes replace the single-column ones of version 1 (same leading column, so
-    ///   every lookup those served still uses them) and cover the columns impact needs.
+    /// - The link and entry indexes replace the single-column ones of version 1 (same leading
+    ///   column, so every lookup those served still uses them) and cover the columns that
+    ///   review impact and entry usage count.
     /// - `asset_counts` holds the number of assets per campaign and status, kept by triggers on
     ///   `assets`, so the totals a console shows after every change cost a few rows, not a scan.
     ///   Rows that drop to 0 stay (and are skipped when read).
@@ -238,6 +239,8 @@ enum StoreSchema {
         CREATE INDEX assets_by_status_created ON assets(status, created_at);
         CREATE INDEX assets_by_campaign_status_created ON assets(campaign, status, created_at);
 
+        DROP INDEX asset_tags_by_entry;
+        CREATE INDEX asset_tags_by_entry_analysis ON asset_tags(entry, analysis_id) WHERE entry IS NOT NULL;
         DROP INDEX asset_tags_waiting;
         CREATE INDEX asset_tags_waiting_on ON asset_tags(review_item_id, analysis_id)
             WHERE review_item_id IS NOT NULL;

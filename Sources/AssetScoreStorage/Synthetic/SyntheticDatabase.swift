@@ -11,7 +11,10 @@ import Foundation
 /// vocabulary are kept only when they map, so the queue holds exactly `reviewItems` new items.
 /// Each asset and user is a pure function of (seed, index): the same seed and dictionary give
 /// the same rows whatever the batch size.
-public final class SyntheticDatabase {
+///
+/// Unchecked Sendable so one thread can build records while another writes them: after `init`
+/// only the mapping cache changes, and it is guarded by a lock.
+public final class SyntheticDatabase: @unchecked Sendable {
     public let options: SyntheticOptions
     public let campaigns: [Campaign]
     let dictionary: AttributeDictionary
@@ -21,6 +24,7 @@ public final class SyntheticDatabase {
     let failed: [Bool]
     private let map: RemapFunction
     private var mappings: [String: MappingResult] = [:]
+    private let mappingsLock = NSLock()
     private let colors: [DictionaryEntry]
     private let keywordEntries: [DictionaryEntry]
     private let attributeEntries: [DictionaryEntry]
@@ -198,18 +202,19 @@ public final class SyntheticDatabase {
     /// cover hundreds of thousands of tags.
     func mapping(_ text: String, facet: String?) -> MappingResult {
         let key = Self.mappingKey(text, facet)
-        if let known = mappings[key] { return known }
+        if let known = mappingsLock.withLock({ mappings[key] }) { return known }
         let result = map(facet, text)
-        mappings[key] = result
+        mappingsLock.withLock { mappings[key] = result }
         return result
     }
 
     /// Fills the mapping cache for many texts at once, using every core.
     private func premap(_ requests: [(text: String, facet: String?)]) {
         var seen: Set<String> = []
+        let known = mappingsLock.withLock { Set(mappings.keys) }
         let missing = requests.filter { request in
             let key = Self.mappingKey(request.text, request.facet)
-            return mappings[key] == nil && seen.insert(key).inserted
+            return !known.contains(key) && seen.insert(key).inserted
         }
         guard !missing.isEmpty else { return }
         let slots = MappingSlots(count: missing.count)
@@ -220,8 +225,10 @@ public final class SyntheticDatabase {
                 slots.set(index, map(missing[index].facet, missing[index].text))
             }
         }
-        for (index, request) in missing.enumerated() {
-            mappings[Self.mappingKey(request.text, request.facet)] = slots.get(index)
+        mappingsLock.withLock {
+            for (index, request) in missing.enumerated() {
+                mappings[Self.mappingKey(request.text, request.facet)] = slots.get(index)
+            }
         }
     }
 
