@@ -32,7 +32,9 @@ extension CursesTerminal {
             var value: wint_t = 0
             let status = wget_wch(window, &value)
             guard status == OK, let scalar = Unicode.Scalar(UInt32(value)) else {
-                if status == KEY_CODE_YES { _ = unget_wch(wchar_t(bitPattern: value)) }
+                // A function key (arrow, PgDn, resize) is pushed back as a key code with ungetch;
+                // unget_wch would turn it into a character.
+                if status == KEY_CODE_YES { _ = ungetch(Int32(value)) }
                 break
             }
             if body.isEmpty && scalar != "[" && scalar != "O" {

@@ -108,4 +108,45 @@ final class ConsoleTests: XCTestCase {
         XCTAssertFalse(screen.contains("\u{1B}"))
         for line in screen.split(separator: "\n") { XCTAssertLessThanOrEqual(line.count, 80) }
     }
+
+    func testAPromptStaysTiedToTheItemItWasOpenedOn() throws {
+        let path = try ConsoleFixture.database()
+        let a = try ConsoleFixture.controller(path, actor: "alice")
+        let b = try ConsoleFixture.controller(path, actor: "bob")
+        try ConsoleFixture.keys(a, "2")
+        try ConsoleFixture.keys(b, "2")
+        let item = try XCTUnwrap(a.state.review.items.first)
+        a.handle(.character("/"))
+        ConsoleFixture.type(a, "travel")
+        // Bob decides Alice's item meanwhile; her console reloads and the selection moves on.
+        b.handle(.character("x"))
+        a.tick()
+        let other = a.state.review.items.first?.id
+        a.handle(.enter)
+        XCTAssertTrue(a.state.messageIsError, a.state.message ?? "")
+        XCTAssertTrue((a.state.message ?? "").contains("bob"), a.state.message ?? "")
+        XCTAssertEqual(a.state.review.items.first?.id, other, "the item now selected was not decided by mistake")
+        _ = item
+    }
+
+    func testSimulatorEditsSurviveAReload() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        try ConsoleFixture.keys(c, "3 w")
+        let facet = c.state.simulator.facetOrder[c.state.simulator.selectedFacet]
+        c.handle(.character("+"))
+        let edited = c.state.simulator.facetWeights[facet]
+        try ConsoleFixture.keys(c, "ctrl-r")
+        c.tick()
+        XCTAssertEqual(c.state.simulator.facetWeights[facet], edited)
+    }
+
+    func testKeysDoNothingWhileTheTerminalIsTooSmall() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        try ConsoleFixture.keys(c, "2")
+        let before = c.state.review.pendingTotal
+        c.resize(width: 40, height: 10)
+        c.handle(.character("x"))
+        XCTAssertEqual(c.state.review.pendingTotal, before)
+        XCTAssertFalse(c.handle(.character("q")))
+    }
 }

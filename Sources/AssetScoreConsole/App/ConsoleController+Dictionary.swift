@@ -36,7 +36,7 @@ extension ConsoleController {
         _ = try store.importDictionary(facets: doc.facets, entries: doc.entries, source: "console \(verb)", actor: env.actor)
         mapper = try env.makeMapper(store)
         try store.remapUnresolved({ [mapper] facet, text in mapper.map(text, facet: facet) }, actor: env.actor)
-        try reloadAll()
+        try reloadChanged()
     }
 
     func addEntry(_ text: String) throws {

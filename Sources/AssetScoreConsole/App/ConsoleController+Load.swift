@@ -5,21 +5,51 @@ extension ConsoleController {
     /// How many rows a list pane loads; the panes page through the store beyond this.
     static let pageSize = 500
 
+    /// Everything, as at start-up and on Ctrl-R.
     func reloadAll() throws {
         lastChangeToken = try store.changeToken()
         mapper = try env.makeMapper(store)
         try loadQueue()
         try loadReview()
         try loadDictionary()
-        try loadSimulator()
+        try loadSimulator(withUserShares: true)
     }
 
+    /// After a decision here or a change elsewhere: the lists, and the other panes only when they
+    /// are on screen (they reload when they next show). Edits in the simulator are kept.
+    func reloadChanged() throws {
+        lastChangeToken = try store.changeToken()
+        mapper = try env.makeMapper(store)
+        try loadQueue()
+        try loadReview()
+        if isVisible(.dictionary) { try loadDictionary() } else { staleDictionary = true }
+        if isVisible(.simulator) { try loadSimulator(withUserShares: false) } else { staleSimulator = true }
+    }
+
+    func isVisible(_ pane: PaneID) -> Bool {
+        ConsoleLayout(width: state.width, height: state.height, focus: state.focus).panes.contains { $0.0 == pane }
+    }
+
+    /// Loads what a pane that just came on screen missed while it was hidden.
+    func refreshIfStale() throws {
+        if staleDictionary && isVisible(.dictionary) {
+            staleDictionary = false
+            try loadDictionary()
+        }
+        if staleSimulator && isVisible(.simulator) {
+            staleSimulator = false
+            try loadSimulator(withUserShares: false)
+        }
+    }
+
+    /// The loaded window of the queue (at least one page) again, so the selection stays put.
     func loadQueue() throws {
         let q = state.queue
         let selectedID = q.rows.indices.contains(q.selected) ? q.rows[q.selected].id : nil
-        state.queue.rows = try store.assetPage(campaign: nil, status: q.statusFilter, search: nil, limit: Self.pageSize, offset: 0)
+        let limit = max(Self.pageSize, q.rows.count)
+        state.queue.rows = try store.assetPage(campaign: nil, status: q.statusFilter, search: nil, limit: limit, offset: 0)
         let counts = try store.assetCounts()
-        state.queue.total = counts.total
+        state.queue.total = q.statusFilter.map { counts.byStatus[$0] ?? 0 } ?? counts.total
         state.queue.counts = counts.byStatus
         state.queue.selected = reselect(state.queue.rows.map(\.id), selectedID, fallback: q.selected)
     }
@@ -27,9 +57,27 @@ extension ConsoleController {
     func loadReview() throws {
         let r = state.review
         let selectedID = r.items.indices.contains(r.selected) ? r.items[r.selected].id : nil
-        state.review.items = try store.reviewPage(status: .pending, facet: nil, search: nil, limit: Self.pageSize, offset: 0)
+        let limit = max(Self.pageSize, r.items.count)
+        state.review.items = try store.reviewPage(status: .pending, facet: nil, search: nil, limit: limit, offset: 0)
         state.review.pendingTotal = try store.reviewCount(status: .pending)
         state.review.selected = reselect(state.review.items.map(\.id), selectedID, fallback: r.selected)
+    }
+
+    /// Pages further when the selection reaches the end of what is loaded.
+    func loadMoreIfNeeded() throws {
+        switch state.focus {
+        case .queue:
+            let q = state.queue
+            guard q.selected >= q.rows.count - 1, q.rows.count < q.total else { return }
+            state.queue.rows += try store.assetPage(
+                campaign: nil, status: q.statusFilter, search: nil, limit: Self.pageSize, offset: q.rows.count)
+        case .review:
+            let r = state.review
+            guard r.selected >= r.items.count - 1, r.items.count < r.pendingTotal else { return }
+            state.review.items += try store.reviewPage(status: .pending, facet: nil, search: nil, limit: Self.pageSize, offset: r.items.count)
+        default:
+            return
+        }
     }
 
     func loadDictionary() throws {
@@ -49,7 +97,7 @@ extension ConsoleController {
         return ids.isEmpty ? 0 : min(max(0, fallback), ids.count - 1)
     }
 
-    func loadSimulator() throws {
+    func loadSimulator(withUserShares: Bool) throws {
         let campaigns = try store.campaigns().map(\.id).sorted()
         let current = state.simulator.campaign
         state.simulator.campaigns = campaigns
@@ -60,31 +108,37 @@ extension ConsoleController {
         if let user { subjects.append(user) }
         let currentSubject = state.simulator.subject?.id
         state.simulator.subjects = subjects
-        if state.simulator.profile.isEmpty || currentSubject == nil {
-            state.simulator.subjectIndex = 0
+        state.simulator.subjectIndex = currentSubject.flatMap { id in subjects.firstIndex { $0.id == id } } ?? 0
+        // The profile being edited survives reloads; only another subject replaces it.
+        if state.simulator.profileSubject != state.simulator.subject?.id {
             state.simulator.profile = state.simulator.subject?.attributes ?? []
-        } else {
-            state.simulator.subjectIndex = subjects.firstIndex { $0.id == currentSubject } ?? 0
+            state.simulator.profileSubject = state.simulator.subject?.id
         }
-        try loadCampaign()
+        try loadCampaign(withUserShares: withUserShares)
     }
 
-    /// Loads the selected campaign's scorer and the per-persona and per-user summaries.
-    func loadCampaign() throws {
+    /// Loads the selected campaign's scorer and the per-persona winners; the users' shares (one
+    /// decision per user, the costly part) only when asked, or when the campaign changed.
+    func loadCampaign(withUserShares: Bool = true) throws {
         guard let id = state.simulator.campaign else {
             decider = nil
             state.simulator.decision = nil
             return
         }
         decider = try CampaignDecider(campaign: id, store: store, mapper: mapper)
-        let campaign = decider!.campaign
-        let facets = mapper.dictionary.facets
-        state.simulator.facetOrder = facets.map(\.id)
-        var weights: [String: Double] = [:]
-        for f in facets { weights[f.id] = campaign.facetWeights[f.id] ?? f.weight }
-        state.simulator.facetWeights = weights
+        let changed = state.simulator.loadedCampaign != id
+        if changed {
+            let campaign = decider!.campaign
+            let facets = mapper.dictionary.facets
+            state.simulator.facetOrder = facets.map(\.id)
+            var weights: [String: Double] = [:]
+            for f in facets { weights[f.id] = campaign.facetWeights[f.id] ?? f.weight }
+            state.simulator.facetWeights = weights
+            state.simulator.loadedCampaign = id
+        }
         rescore()
-        summarise()
+        summarisePersonas()
+        if withUserShares || changed { summariseUsers() }
     }
 
     /// Re-scores the edited profile with the edited facet weights: in memory, on every key.
@@ -94,19 +148,22 @@ extension ConsoleController {
         state.simulator.decision = scorer.decide(attributes: decider.resolve(state.simulator.profile), subject: state.simulator.subject?.id)
     }
 
-    /// The persona table and the users' share chart, for the current campaign.
-    func summarise() {
+    func summarisePersonas() {
         guard let decider else { return }
-        let name: (Int64) -> String = { id in
-            self.assetName(id, in: decider)
-        }
         state.simulator.personaWinners = state.simulator.subjects.filter { !$0.isUser }.map { s in
             let d = decider.decide(attributes: s.attributes, subject: s.id)
-            return (s.name, d.winner.map { name($0.assetID) } ?? "-", d.winner?.score ?? 0)
+            return (s.name, d.winner.map { assetName($0.assetID, in: decider) } ?? "-", d.winner?.score ?? 0)
         }
+    }
+
+    /// How many users the share chart samples: enough for a picture, cheap enough for a key press.
+    static let shareSample = 2000
+
+    func summariseUsers() {
+        guard let decider else { return }
         var wins: [Int64: Int] = [:]
         var counted = 0
-        if let users = try? store.users(limit: 5000, offset: 0) {
+        if let users = try? store.users(limit: Self.shareSample, offset: 0) {
             for u in users {
                 if let w = decider.decide(attributes: u.attributes, subject: u.id).winner { wins[w.assetID, default: 0] += 1 }
                 counted += 1
@@ -114,7 +171,7 @@ extension ConsoleController {
         }
         state.simulator.usersCounted = counted
         state.simulator.userShares = wins.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            .map { (name($0.key), counted == 0 ? 0 : Double($0.value) / Double(counted)) }
+            .map { (assetName($0.key, in: decider), counted == 0 ? 0 : Double($0.value) / Double(counted)) }
     }
 
     func assetName(_ id: Int64, in decider: CampaignDecider) -> String {

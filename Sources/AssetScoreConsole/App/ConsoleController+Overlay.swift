@@ -13,18 +13,24 @@ extension ConsoleController {
             switch key {
             case .down, .character("j"): state.overlay = .help(scroll: scroll + 1)
             case .up, .character("k"): state.overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .character(" "): state.overlay = .help(scroll: scroll + 10)
+            case .pageUp: state.overlay = .help(scroll: max(0, scroll - 10))
             default: state.overlay = nil
             }
         case .detail(var detail):
+            let last = max(0, AssetDetailText.lines(detail).count - max(1, state.height - 6))
             switch key {
             case .down, .character("j"): detail.scroll += 1
-            case .up, .character("k"): detail.scroll = max(0, detail.scroll - 1)
-            case .pageDown: detail.scroll += 10
-            case .pageUp: detail.scroll = max(0, detail.scroll - 10)
+            case .up, .character("k"): detail.scroll -= 1
+            case .pageDown, .character(" "): detail.scroll += max(1, state.height - 8)
+            case .pageUp: detail.scroll -= max(1, state.height - 8)
+            case .home, .character("g"): detail.scroll = 0
+            case .end, .character("G"): detail.scroll = last
             default:
                 state.overlay = nil
                 return true
             }
+            detail.scroll = min(max(0, detail.scroll), last)
             state.overlay = .detail(detail)
         case .confirm(_, let action):
             state.overlay = nil
@@ -65,12 +71,12 @@ extension ConsoleController {
             case .ingestPath:
                 guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return flash("no path given") }
                 startIngest(path: text.trimmingCharacters(in: .whitespaces), campaign: nil)
-            case .dictionarySearch:
-                guard let item = selectedItem else { return }
+            case .dictionarySearch(let itemID):
+                guard let item = try store.reviewItem(id: itemID) else { throw ConsoleError("review item \(itemID) is gone") }
                 guard let entry = DictionarySearch.matches(text, in: state.dictionary.entries).first else { throw ConsoleError("no entry matches '\(text)'") }
                 try decide(item, .map(entry: entry.id))
-            case .createEntry:
-                guard let item = selectedItem else { return }
+            case .createEntry(let itemID):
+                guard let item = try store.reviewItem(id: itemID) else { throw ConsoleError("review item \(itemID) is gone") }
                 let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, !parts[1].isEmpty else { throw ConsoleError("write facet=label") }
                 guard mapper.dictionary.facet(parts[0]) != nil else { throw ConsoleError("no facet '\(parts[0])'") }
@@ -105,6 +111,10 @@ extension ConsoleController {
                 state.overlay = .confirm(message: "Accept the best candidate of \(n) item(s) scoring \(text) or more? (y/n)", action: .bulkAccept(threshold: t, count: n))
             }
         } catch {
+            // Keep what was typed: the prompt comes back with the reason, so a typo is one fix away.
+            var again = p
+            again.hint = SafeText.display(String(describing: error))
+            state.overlay = .prompt(again)
             fail(error)
         }
     }
@@ -112,13 +122,18 @@ extension ConsoleController {
     /// A click selects the pane under it and, in a list, the row.
     func click(x: Int, y: Int, button: MouseButton) {
         let layout = ConsoleLayout(width: state.width, height: state.height, focus: state.focus)
+        if y == layout.headerRow, let pane = ConsoleRenderer.tab(at: x, focus: state.focus) {
+            focus(pane)
+            return
+        }
         for (pane, rect) in layout.panes where rect.contains(x: x, y: y) {
             state.focus = pane
             switch button {
             case .wheelUp: move(-3)
             case .wheelDown: move(3)
             default:
-                let row = y - rect.y - layout.listTop(for: pane)
+                let jobs = pane == .queue ? QueuePane.jobLines(state.queue, height: rect.height - 2) : 0
+                let row = y - rect.y - layout.listTop(for: pane) - jobs
                 if row >= 0 { selectVisibleRow(row, in: pane) }
             }
         }

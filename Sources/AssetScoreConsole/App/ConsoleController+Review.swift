@@ -16,19 +16,21 @@ extension ConsoleController {
         case "pick-4": try pick(3)
         case "pick-5": try pick(4)
         case "search-dictionary":
-            guard selectedItem != nil else { return flash("nothing to review") }
-            prompt("Map to the entry found (type to search)", .dictionarySearch, hint: "Enter maps to the first match")
+            guard let item = selectedItem else { return flash("nothing to review") }
+            prompt(
+                "Map '\(item.sampleText)' to the entry found (type to search)", .dictionarySearch(itemID: item.id),
+                hint: "Enter maps to the first match")
         case "create-entry":
             guard let item = selectedItem else { return flash("nothing to review") }
             let facet = item.facet.isEmpty ? "theme" : item.facet
-            prompt("New entry as facet=label", .createEntry, initial: "\(facet)=\(item.sampleText)")
+            prompt("New entry for '\(item.sampleText)' as facet=label", .createEntry(itemID: item.id), initial: "\(facet)=\(item.sampleText)")
         case "reject":
             guard let item = selectedItem else { return flash("nothing to review") }
             try decide(item, .reject)
         case "undo":
             guard let last = state.review.undoStack.popLast() else { return flash("nothing to undo in this session") }
             let item = try store.undoDecision(itemID: last, actor: env.actor)
-            try reloadAll()
+            try reloadChanged()
             flash("undone: '\(SafeText.display(item.sampleText))' is pending again")
         case "bulk-accept":
             prompt("Accept every best candidate scoring at least", .bulkThreshold, initial: "0.80")
@@ -52,11 +54,11 @@ extension ConsoleController {
             state.review.undoStack.append(decided.id)
             mapper = try env.makeMapper(store)
             try store.remapUnresolved({ [mapper] facet, text in mapper.map(text, facet: facet) }, actor: env.actor)
-            try reloadAll()
+            try reloadChanged()
             let target = decided.decidedEntry.map { " -> \(SafeText.display($0))" } ?? ""
             flash("'\(SafeText.display(decided.sampleText))' \(decided.status.rawValue)\(target)")
         } catch {
-            try? reloadAll()
+            try? reloadChanged()
             throw error
         }
     }
@@ -78,7 +80,7 @@ extension ConsoleController {
                 skipped += 1
             }
         }
-        try reloadAll()
-        flash("accepted \(done) item(s)" + (skipped > 0 ? "; \(skipped) were decided meanwhile or refused" : ""))
+        try reloadChanged()
+        flash("accepted \(done) item(s) of those loaded" + (skipped > 0 ? "; \(skipped) were decided meanwhile or refused" : ""))
     }
 }

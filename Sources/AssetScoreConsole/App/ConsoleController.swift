@@ -16,6 +16,9 @@ public final class ConsoleController {
     var mapper: Mapper
     var decider: CampaignDecider?
     var lastChangeToken: Int64?
+    /// Panes whose data changed while they were off screen.
+    var staleDictionary = false
+    var staleSimulator = false
     let events = BackgroundEvents()
     var nextJobID = 1
 
@@ -38,6 +41,12 @@ public final class ConsoleController {
         if case .resize = key { return true }
         if case .mouse(let x, let y, let button) = key {
             click(x: x, y: y, button: button)
+            return true
+        }
+        // While the "too small" notice hides the panes, keys must not act on what cannot be seen.
+        guard ConsoleLayout(width: state.width, height: state.height, focus: state.focus).fits else {
+            if key == .character("q") || key == .ctrl("c") { return false }
+            flash("the terminal is too small; enlarge it or press q")
             return true
         }
         if let overlay = state.overlay {
@@ -97,17 +106,17 @@ public final class ConsoleController {
         var changed = false
         for event in events.drain() {
             apply(event)
-            changed = true
+            if case .finished = event { changed = true }
         }
-        if let token = try? store.changeToken(), token != lastChangeToken {
-            lastChangeToken = token
-            changed = true
+        if let token = try? store.changeToken(), token != lastChangeToken { changed = true }
+        if changed {
+            do { try reloadChanged() } catch { fail(error) }
         }
-        if changed { try? reloadAll() }
     }
 
     func focus(_ pane: PaneID) {
         state.focus = pane
+        do { try refreshIfStale() } catch { fail(error) }
     }
 
     func flash(_ text: String) {
@@ -124,8 +133,12 @@ public final class ConsoleController {
     func move(_ delta: Int) {
         func clamp(_ value: Int, _ count: Int) -> Int { count == 0 ? 0 : min(max(0, value), count - 1) }
         switch state.focus {
-        case .queue: state.queue.selected = clamp(state.queue.selected &+ delta, state.queue.rows.count)
-        case .review: state.review.selected = clamp(state.review.selected &+ delta, state.review.items.count)
+        case .queue:
+            state.queue.selected = clamp(state.queue.selected &+ delta, state.queue.rows.count)
+            try? loadMoreIfNeeded()
+        case .review:
+            state.review.selected = clamp(state.review.selected &+ delta, state.review.items.count)
+            try? loadMoreIfNeeded()
         case .dictionary: state.dictionary.selected = clamp(state.dictionary.selected &+ delta, state.dictionary.visible.count)
         case .simulator:
             if state.simulator.editingWeights {

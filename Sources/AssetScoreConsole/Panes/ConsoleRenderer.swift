@@ -23,19 +23,36 @@ public enum ConsoleRenderer {
             case .dictionary: DictionaryPane.draw(state.dictionary, into: &buffer, in: inside, focused: focused)
             }
         }
-        StatusBar.draw(into: &buffer, y: layout.statusRow, keyMap: keyMap, pane: state.focus.rawValue, message: state.message)
         if state.messageIsError, let m = state.message {
-            let width = min(ScreenBuffer.width(of: m), buffer.width / 2)
-            buffer.write(m, x: buffer.width - width, y: layout.statusRow, maxWidth: width, role: .error, overflow: .ellipsis)
+            // An error gets the whole row: "already decided by alice at ..." must be readable.
+            buffer.fill(Rect(x: 0, y: layout.statusRow, width: buffer.width, height: 1), role: .statusBar)
+            buffer.write(" " + m, x: 0, y: layout.statusRow, maxWidth: buffer.width, role: .error, overflow: .ellipsis)
+        } else {
+            StatusBar.draw(into: &buffer, y: layout.statusRow, keyMap: keyMap, pane: state.focus.rawValue, message: state.message)
         }
         if let overlay = state.overlay { OverlayView.draw(overlay, state: state, keyMap: keyMap, into: &buffer) }
         return buffer
     }
 
+    static let brand = " AssetScore  "
+
+    static func tabLabel(_ pane: PaneID, focus: PaneID) -> String { pane == focus ? "[\(pane.tab)]" : " \(pane.tab) " }
+
     static func drawHeader(_ state: ConsoleState, into buffer: inout ScreenBuffer) {
         buffer.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), role: .statusBar)
-        let tabs = PaneID.allCases.map { $0 == state.focus ? "[\($0.tab)]" : " \($0.tab) " }.joined(separator: " ")
-        buffer.write(" AssetScore  " + tabs, x: 0, y: 0, maxWidth: buffer.width, role: .statusBar, overflow: .ellipsis)
+        let tabs = PaneID.allCases.map { tabLabel($0, focus: state.focus) }.joined(separator: " ")
+        buffer.write(brand + tabs, x: 0, y: 0, maxWidth: buffer.width, role: .statusBar, overflow: .ellipsis)
+    }
+
+    /// The pane whose tab is at column `x` of the header, for mouse clicks.
+    static func tab(at x: Int, focus: PaneID) -> PaneID? {
+        var start = ScreenBuffer.width(of: brand)
+        for pane in PaneID.allCases {
+            let width = ScreenBuffer.width(of: tabLabel(pane, focus: focus))
+            if x >= start && x < start + width { return pane }
+            start += width + 1
+        }
+        return nil
     }
 
     static func subtitle(_ pane: PaneID, _ state: ConsoleState) -> String {

@@ -10,13 +10,15 @@ enum OverlayView {
         case .help(let scroll):
             HelpOverlay.draw(into: &buffer, in: area, keyMap: keyMap, pane: state.focus.rawValue, scroll: scroll)
         case .prompt(let p):
-            let extra = p.purpose == .dictionarySearch ? 8 : 0
+            var isSearch = false
+            if case .dictionarySearch = p.purpose { isSearch = true }
+            let extra = isSearch ? 8 : 0
             let box = area.centered(width: min(area.width - 2, 72), height: 5 + extra)
             frame(box, title: p.title, into: &buffer)
             p.field.draw(into: &buffer, x: box.x + 2, y: box.y + 2, width: box.width - 4, focused: true)
             let hint = p.hint ?? "Enter accepts, Esc cancels"
             buffer.write(hint, x: box.x + 2, y: box.y + 3, maxWidth: box.width - 4, role: .dim, overflow: .ellipsis)
-            if p.purpose == .dictionarySearch {
+            if isSearch {
                 let matches = DictionarySearch.matches(p.field.text, in: state.dictionary.entries)
                 for (i, e) in matches.prefix(extra - 1).enumerated() {
                     buffer.write(
@@ -68,6 +70,14 @@ enum DictionarySearch {
 
 /// The asset detail as lines: every field with its evidence, the tags and their mapping.
 enum AssetDetailText {
+    /// JSON output indented one value per line, so it can be read in a pane; other text as it is.
+    static func pretty(_ raw: String) -> String {
+        guard let data = raw.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data),
+            let again = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        else { return raw }
+        return String(decoding: again, as: UTF8.self)
+    }
+
     static func lines(_ d: AssetDetail) -> [[Span]] {
         var out: [[Span]] = []
         let a = d.asset
@@ -98,7 +108,9 @@ enum AssetDetailText {
         }
         out.append([])
         out.append([Span("Raw output", role: .helpGroup)])
-        for line in analysis.rawOutput.split(separator: "\n").prefix(200) { out.append([Span(String(line), role: .dim)]) }
+        for line in pretty(analysis.rawOutput).split(separator: "\n", omittingEmptySubsequences: false).prefix(400) {
+            out.append([Span(String(line), role: .dim)])
+        }
         return out
     }
 }

@@ -6,7 +6,7 @@ import TerminalUI
 enum QueuePane {
     static func draw(_ q: QueueState, into buffer: inout ScreenBuffer, in rect: Rect, focused: Bool, clock: any Clock) {
         var area = rect
-        for job in q.jobs.prefix(3) where area.height > 3 {
+        for job in q.jobs.prefix(jobLines(q, height: rect.height)) {
             let line: String
             if job.finished {
                 line = "✓ \(URL(fileURLWithPath: job.path).lastPathComponent): \(job.summary)"
@@ -20,22 +20,32 @@ enum QueuePane {
         let columns = [
             TableColumn("id", width: .fixed(6), alignment: .right),
             TableColumn("campaign", width: .flexible(min: 8, weight: 2)),
-            TableColumn("file", width: .flexible(min: 16, weight: 6)),
+            TableColumn("file", width: .flexible(min: 16, weight: 4)),
             TableColumn("size", width: .fixed(9)),
             TableColumn("status", width: .fixed(12)),
-            TableColumn("reason", width: .flexible(min: 0, weight: 2)),
+            TableColumn("reason", width: .flexible(min: 0, weight: 5)),
         ]
         let rows = q.rows.map { a -> [Span] in
             [
                 Span(String(a.id)), Span(a.campaign), Span(URL(fileURLWithPath: a.path).lastPathComponent),
                 Span(a.width.map { "\($0)x\(a.height ?? 0)" } ?? "-"), Span(a.status.rawValue.replacingOccurrences(of: "_", with: " "), role: role(a.status)),
-                Span(a.failureReason ?? "", role: .error),
+                Span(reasonText(a), role: .error),
             ]
         }
         TableView.draw(
             into: &buffer, in: area, columns: columns, rows: rows, selected: q.rows.isEmpty ? nil : q.selected, offset: q.offset, focused: focused,
             emptyText: q.statusFilter == nil ? "No assets yet: press i to ingest a file or folder." : "No assets with this status (f changes the filter).")
     }
+
+    /// The reason without the file name it starts with: the file column already shows it.
+    static func reasonText(_ a: Asset) -> String {
+        guard let r = a.failureReason else { return "" }
+        let name = URL(fileURLWithPath: a.path).lastPathComponent + ": "
+        return r.hasPrefix(name) ? String(r.dropFirst(name.count)) : r
+    }
+
+    /// Rows above the table drawn for background ingests.
+    static func jobLines(_ q: QueueState, height: Int) -> Int { min(3, q.jobs.count, max(0, height - 3)) }
 
     static func role(_ status: AssetStatus) -> Role {
         switch status {

@@ -38,8 +38,10 @@ public struct ConsoleState: Sendable {
 
         public enum Purpose: Sendable, Equatable {
             case ingestPath
-            case dictionarySearch
-            case createEntry
+            /// Both name the review item they were opened on: a reload that moves the selection
+            /// (another operator's decision) must not redirect the answer to another item.
+            case dictionarySearch(itemID: Int64)
+            case createEntry(itemID: Int64)
             case addAttribute
             case findUser
             case addDictionaryEntry
@@ -113,6 +115,11 @@ public struct SimulatorState: Sendable {
         public var isUser: Bool
         public var attributes: [UserAttribute]
     }
+
+    /// The campaign whose facet weights and persona summary are loaded; edits survive reloads of it.
+    public var loadedCampaign: String?
+    /// The subject whose attributes `profile` started from; edits survive reloads of it.
+    public var profileSubject: String?
 
     public var campaign: String? { campaigns.indices.contains(campaignIndex) ? campaigns[campaignIndex] : nil }
     public var subject: Subject? { subjects.indices.contains(subjectIndex) ? subjects[subjectIndex] : nil }
