@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev"])]),
 
         // The core: dictionary, normalisation, mapping, scoring, domain types. Foundation only.
         .target(name: "AssetScoreCore"),
@@ -33,7 +34,7 @@ let package = Package(
             name: "AssetScoreCLI",
             dependencies: [
                 "AssetScoreCore", "AssetScoreText", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreConsole", "TerminalUI",
-                "TerminalCurses",
+                "TerminalCurses", "AssetScorePreview",
             ],
             resources: [.copy("Resources/default-dictionary.json")]
         ),
@@ -46,6 +47,9 @@ let package = Package(
         .target(name: "TerminalCurses", dependencies: ["TerminalUI", "CNcursesw"]),
         // A tiny program the TerminalCurses tests drive under tmux.
         .executableTarget(name: "terminal-smoke", dependencies: ["TerminalCurses", "TerminalUI"]),
+
+        // Image previews as terminal cells: libvips decodes, chafa picks symbols and colours.
+        .target(name: "AssetScorePreview", dependencies: ["AssetScoreCore", "TerminalUI", "CVips", "CChafa"]),
 
         // The review console: panes, state and actions over TerminalUI; no ncurses here.
         .target(name: "AssetScoreConsole", dependencies: ["AssetScoreCore", "AssetScoreIngest", "TerminalUI"]),
@@ -61,6 +65,7 @@ let package = Package(
             name: "AssetScoreConsoleTests",
             dependencies: ["AssetScoreConsole", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalUI"]
         ),
+        .testTarget(name: "AssetScorePreviewTests", dependencies: ["AssetScorePreview", "TerminalUI", "CVips"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AssetScoreCore"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalUI", "TerminalTestSupport"]),
         // Shared by tests that drive real programs in tmux (posix_spawn + waitpid, private tmux servers).

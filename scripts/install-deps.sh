@@ -11,6 +11,7 @@ packages=(
   tesseract-ocr-eng   # English OCR model
   libstemmer-dev      # Snowball stemming for tag normalisation
   libncurses-dev      # the console (ncursesw)
+  libchafa-dev        # image previews in the console (chafa)
   tmux                # console tests drive the real binary in tmux (skipped without it)
   fonts-dejavu-core   # text rendering in tests
 )

@@ -12,6 +12,8 @@ extension CursesTerminal {
         let (width, height) = size
         if let last = lastPresented, last.width != buffer.width || last.height != buffer.height { invalidate() }
         var styles: [Role: (attr_t, Int16)] = [:]
+        var pictureStyles: [PictureColors: (attr_t, Int16)] = [:]
+        let pictureColors = theme.usesColor && colorDepth != .monochrome
         for y in 0..<min(height, buffer.height) {
             if let last = lastPresented, last.row(y) == buffer.row(y) { continue }
             var x = 0
@@ -19,7 +21,10 @@ extension CursesTerminal {
                 defer { x += 1 }
                 guard x < width, !cell.isContinuation else { continue }
                 let style: (attr_t, Int16)
-                if let known = styles[cell.role] {
+                if pictureColors, let picture = cell.picture, let known = pictureStyles[picture] ?? pictureStyle(picture) {
+                    pictureStyles[picture] = known
+                    style = known
+                } else if let known = styles[cell.role] {
                     style = known
                 } else {
                     style = cursesStyle(theme.terminalStyle(for: cell.role, depth: colorDepth))
@@ -88,18 +93,22 @@ extension CursesTerminal {
         let key = ColorPairKey(foreground: colorNumber(style.foreground, isForeground: true), background: colorNumber(style.background, isForeground: false))
         if key.foreground == -1 && key.background == -1 { return (attributes, 0) }
         if let pair = pairs[key] { return (attributes, pair) }
+        return (attributes, allocatePair(key) ?? 0)
+    }
+
+    /// A new colour pair for `key`; nil when the terminal (or a short) holds no more.
+    func allocatePair(_ key: ColorPairKey) -> Int16? {
         let next = pairs.count + 1
-        // Pair numbers beyond what the terminal (or a short) holds fall back to the default pair.
         guard next < Int(assetscore_color_pairs()), next <= Int(Int16.max),
             init_extended_pair(Int32(next), key.foreground, key.background) == OK
-        else { return (attributes, 0) }
+        else { return nil }
         pairs[key] = Int16(next)
-        return (attributes, Int16(next))
+        return Int16(next)
     }
 
     /// The ncurses colour number: -1 for the terminal default (white on black where the terminal
     /// cannot keep its own default), the index, or the 24-bit value on a direct-colour terminal.
-    private func colorNumber(_ color: TerminalColor, isForeground: Bool) -> Int32 {
+    func colorNumber(_ color: TerminalColor, isForeground: Bool) -> Int32 {
         switch color {
         case .terminalDefault: return defaultColors ? -1 : (isForeground ? 7 : 0)
         case .index(let i): return Int32(i)

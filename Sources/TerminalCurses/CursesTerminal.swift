@@ -20,6 +20,9 @@ public final class CursesTerminal {
     /// The terminal has smcup/rmcup: what curses drew disappears by itself at the end.
     let usesAlternateScreen: Bool
     var pairs: [ColorPairKey: Int16] = [:]
+    /// How many of `pairs` were allocated for picture colours; bounded so pictures never take
+    /// the pairs the roles need.
+    var picturePairs = 0
     var lastPresented: ScreenBuffer?
     private(set) var isOpen = true
 

@@ -33,6 +33,12 @@ func screen(width: Int, height: Int, depth: ColorDepth, theme: ResolvedTheme, la
         [Span(String(repeating: "long-tag-", count: 34), role: .tagMapped)],
     ]
     ListView.draw(into: &buffer, in: inside, rows: lines, selected: 2, offset: 0, focused: true)
+    // A strip of picture cells (as an image preview draws them): red over blue, then green over yellow.
+    let picture = [
+        (0..<4).map { _ in Cell(picture: "▀", foreground: RGB(220, 20, 30), background: RGB(20, 40, 200)) }
+            + (0..<4).map { _ in Cell(picture: "▄", foreground: RGB(30, 200, 40), background: RGB(230, 220, 20)) }
+    ]
+    buffer.blit(picture, in: Rect(x: inside.maxX - 9, y: inside.maxY - 1, width: 8, height: 1))
     StatusBar.draw(into: &buffer, y: height - 1, keyMap: KeyMap(actions: actions), pane: "global", message: "ready")
     if help { HelpOverlay.draw(into: &buffer, in: buffer.bounds, keyMap: KeyMap(actions: actions), pane: "global") }
     return buffer

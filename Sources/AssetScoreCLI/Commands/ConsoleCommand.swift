@@ -1,6 +1,7 @@
 import AssetScoreConsole
 import AssetScoreCore
 import AssetScoreIngest
+import AssetScorePreview
 import AssetScoreStorage
 import Foundation
 import TerminalCurses
@@ -39,7 +40,7 @@ enum ConsoleCommand {
             openStore: { try SQLiteStore(path: path) },
             makeMapper: { store in Mapper(dictionary: try store.loadDictionary(), normalizer: normalizer, rejections: try store.rejections()) },
             makeAnalyser: { try EmbeddedAnalyser() },
-            actor: ctx.actor)
+            actor: ctx.actor, previewProvider: ImagePreview.shared.provider)
         let controller = try ConsoleController(environment: environment, keyMap: keyMap)
         if let script = args.value("script") {
             return try runScript(script, size: args.value("size"), controller: controller, args: args, ctx)

@@ -14,17 +14,21 @@ public struct ConsoleEnvironment: Sendable {
     public var makeAnalyser: @Sendable () throws -> EmbeddedAnalyser
     public var actor: String
     public var clock: any Clock
+    /// Draws an image preview for a file path in at most (columns, rows) cells; nil shows none.
+    /// Injected so the console needs no image libraries and tests can pass a fixed grid.
+    public var previewProvider: PreviewProvider?
 
     public init(
         openStore: @escaping @Sendable () throws -> any AssetStore,
         makeMapper: @escaping @Sendable (any AssetStore) throws -> Mapper,
         makeAnalyser: @escaping @Sendable () throws -> EmbeddedAnalyser,
-        actor: String, clock: any Clock = SystemClock()
+        actor: String, clock: any Clock = SystemClock(), previewProvider: PreviewProvider? = nil
     ) {
         self.openStore = openStore
         self.makeMapper = makeMapper
         self.makeAnalyser = makeAnalyser
         self.actor = actor
         self.clock = clock
+        self.previewProvider = previewProvider
     }
 }

@@ -4,7 +4,9 @@ import TerminalUI
 
 /// Draws the whole console from its state. Pure: the same state gives the same screen.
 public enum ConsoleRenderer {
-    public static func render(_ state: ConsoleState, keyMap: KeyMap, clock: any Clock) -> ScreenBuffer {
+    /// `previews` draws image previews (the asset detail, the simulator's winner); nil leaves
+    /// them out, and a test passes a fixed grid so the screen stays deterministic.
+    public static func render(_ state: ConsoleState, keyMap: KeyMap, clock: any Clock, previews: PreviewProvider? = nil) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
         let layout = ConsoleLayout(width: state.width, height: state.height, focus: state.focus)
         guard layout.fits else {
@@ -19,7 +21,7 @@ public enum ConsoleRenderer {
             switch pane {
             case .queue: QueuePane.draw(state.queue, into: &buffer, in: inside, focused: focused, clock: clock)
             case .review: ReviewPane.draw(state.review, into: &buffer, in: inside, focused: focused)
-            case .simulator: SimulatorPane.draw(state.simulator, into: &buffer, in: inside, focused: focused)
+            case .simulator: SimulatorPane.draw(state.simulator, into: &buffer, in: inside, focused: focused, previews: previews)
             case .dictionary: DictionaryPane.draw(state.dictionary, into: &buffer, in: inside, focused: focused)
             }
         }
@@ -30,7 +32,7 @@ public enum ConsoleRenderer {
         } else {
             StatusBar.draw(into: &buffer, y: layout.statusRow, keyMap: keyMap, pane: state.focus.rawValue, message: state.message)
         }
-        if let overlay = state.overlay { OverlayView.draw(overlay, state: state, keyMap: keyMap, into: &buffer) }
+        if let overlay = state.overlay { OverlayView.draw(overlay, state: state, keyMap: keyMap, into: &buffer, previews: previews) }
         return buffer
     }
 

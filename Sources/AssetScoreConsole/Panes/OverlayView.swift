@@ -4,7 +4,9 @@ import TerminalUI
 
 /// Help, prompts, confirmations and the asset detail, drawn over the panes.
 enum OverlayView {
-    static func draw(_ overlay: ConsoleState.Overlay, state: ConsoleState, keyMap: KeyMap, into buffer: inout ScreenBuffer) {
+    static func draw(
+        _ overlay: ConsoleState.Overlay, state: ConsoleState, keyMap: KeyMap, into buffer: inout ScreenBuffer, previews: PreviewProvider? = nil
+    ) {
         let area = Rect(x: 0, y: 1, width: buffer.width, height: max(0, buffer.height - 2))
         switch overlay {
         case .help(let scroll):
@@ -36,9 +38,12 @@ enum OverlayView {
             frame(box, title: "Asset #\(detail.asset.id)", into: &buffer)
             let lines = AssetDetailText.lines(detail)
             let inside = box.inset(by: 1)
+            let preview = PreviewBox.draw(detail.asset.path, previews: previews, into: &buffer, topRightOf: inside)
             let start = min(detail.scroll, max(0, lines.count - inside.height))
             for (i, line) in lines.dropFirst(start).prefix(inside.height).enumerated() {
-                buffer.write(line, x: inside.x + 1, y: inside.y + i, maxWidth: inside.width - 1, role: .helpOverlay)
+                // Rows beside the preview stop short of it.
+                let width = i < preview.height ? preview.x - inside.x - 2 : inside.width - 1
+                buffer.write(line, x: inside.x + 1, y: inside.y + i, maxWidth: width, role: .helpOverlay)
             }
         }
     }

@@ -5,7 +5,7 @@ import TerminalUI
 /// Pane 3: a campaign and a persona (or user), the editable profile or facet weights, the ranked
 /// variants with their contributions, which variant each persona gets and the users' shares.
 enum SimulatorPane {
-    static func draw(_ s: SimulatorState, into buffer: inout ScreenBuffer, in rect: Rect, focused: Bool) {
+    static func draw(_ s: SimulatorState, into buffer: inout ScreenBuffer, in rect: Rect, focused: Bool, previews: PreviewProvider? = nil) {
         buffer.fill(rect, role: .normal)
         guard let campaign = s.campaign else {
             buffer.write("No campaigns yet: ingest a folder of creatives first.", x: rect.x + 1, y: rect.y, maxWidth: rect.width - 2, role: .dim)
@@ -21,7 +21,9 @@ enum SimulatorPane {
         let leftWidth = min(34, rect.width / 3)
         let top = Rect(x: rect.x, y: y, width: rect.width, height: max(0, rect.height - 1 - summaryHeight(rect)))
         drawEditor(s, into: &buffer, in: Rect(x: top.x, y: top.y, width: leftWidth, height: top.height), focused: focused)
-        drawRanking(s, into: &buffer, in: Rect(x: top.x + leftWidth + 1, y: top.y, width: top.width - leftWidth - 1, height: top.height))
+        let ranking = Rect(x: top.x + leftWidth + 1, y: top.y, width: top.width - leftWidth - 1, height: top.height)
+        let preview = drawWinnerPreview(s, previews: previews, into: &buffer, rightOf: ranking, paneWidth: rect.width)
+        drawRanking(s, into: &buffer, in: Rect(x: ranking.x, y: ranking.y, width: ranking.width - preview, height: ranking.height))
         drawSummary(s, into: &buffer, in: Rect(x: rect.x, y: top.maxY, width: rect.width, height: rect.maxY - top.maxY))
     }
 

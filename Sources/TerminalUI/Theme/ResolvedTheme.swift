@@ -7,12 +7,16 @@ import Foundation
 public struct ResolvedTheme: Equatable, Sendable {
     public let theme: Theme
     private let standard: [Role: Style]
+    /// False for a theme that sets no colour on any standard role (`monochrome`, chosen for
+    /// NO_COLOR): backends then draw pictures as symbols only, without their colours.
+    public let usesColor: Bool
 
     public init(_ theme: Theme) {
         self.theme = theme
         var styles: [Role: Style] = [:]
         for role in Role.standard { styles[role] = theme.style(for: role) }
         self.standard = styles
+        self.usesColor = styles.values.contains { $0.foreground != nil || $0.background != nil }
     }
 
     public var name: String { theme.name }

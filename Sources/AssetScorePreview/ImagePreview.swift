@@ -1,0 +1,71 @@
+import Foundation
+import TerminalUI
+
+/// Image previews as terminal cells: libvips decodes a small thumbnail, chafa turns it into
+/// symbols with colours, and a file that cannot be shown gets a placeholder instead.
+///
+/// Never throws and never crashes on bad input: the console draws whatever comes back. Results
+/// are cached by (path, size, modification time), so redrawing a screen is free.
+public final class ImagePreview: Sendable {
+    /// One per process, shared by the console's panes.
+    public static let shared = ImagePreview()
+
+    private let decoder: PreviewDecoder
+    private let cache: PreviewCache
+    /// The largest grid rendered; bigger requests are clipped (a preview is not a viewer).
+    static let maxColumns = 400
+    static let maxRows = 200
+
+    /// - Parameters:
+    ///   - maxPixels: the largest declared canvas decoded (the ingest loader's 100 MP).
+    ///   - maxFileBytes: the largest file read at all.
+    ///   - cacheSize: how many rendered previews are kept.
+    public init(maxPixels: Int = 100_000_000, maxFileBytes: Int64 = 256 * 1_048_576, cacheSize: Int = 64) {
+        decoder = PreviewDecoder(maxPixels: maxPixels, maxFileBytes: maxFileBytes)
+        cache = PreviewCache(capacity: cacheSize)
+    }
+
+    /// The preview of `file` in at most `columns` x `rows` cells (a picture keeps the image's
+    /// aspect and may be smaller; a placeholder fills the size).
+    public static func render(file: URL, columns: Int, rows: Int) -> PreviewResult {
+        shared.render(file: file, columns: columns, rows: rows)
+    }
+
+    public func render(file: URL, columns: Int, rows: Int) -> PreviewResult {
+        let columns = min(max(0, columns), Self.maxColumns)
+        let rows = min(max(0, rows), Self.maxRows)
+        guard columns > 0, rows > 0 else { return PreviewResult(cells: [], failure: "no room") }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+        let key = PreviewCache.Key(
+            path: file.standardizedFileURL.path, columns: columns, rows: rows, modified: attributes?[.modificationDate] as? Date,
+            bytes: (attributes?[.size] as? NSNumber)?.int64Value)
+        if let cached = cache.value(for: key) { return cached }
+        let result: PreviewResult
+        do {
+            result = PreviewResult(cells: try picture(of: file, columns: columns, rows: rows), failure: nil)
+        } catch let error as PreviewError {
+            result = .placeholder(error.description, columns: columns, rows: rows)
+        } catch {
+            result = .placeholder("\(error)", columns: columns, rows: rows)
+        }
+        cache.store(result, for: key)
+        return result
+    }
+
+    /// The closure the console takes (`ConsoleEnvironment.previewProvider`): path, columns, rows.
+    public var provider: @Sendable (String, Int, Int) -> [[Cell]] {
+        { [self] path, columns, rows in render(file: URL(fileURLWithPath: path), columns: columns, rows: rows).cells }
+    }
+
+    /// How many previews are cached (for tests).
+    var cachedCount: Int { cache.count }
+
+    private func picture(of file: URL, columns: Int, rows: Int) throws -> [[Cell]] {
+        let size = try decoder.header(of: file)
+        let grid = ChafaRenderer.geometry(width: size.width, height: size.height, columns: columns, rows: rows)
+        // chafa samples 8x8 pixels per cell; more would only be thrown away.
+        let side = min(2048, max(grid.columns, grid.rows * 2) * 8)
+        let image = try decoder.pixels(of: file, side: side)
+        return try ChafaRenderer.cells(for: image, columns: grid.columns, rows: grid.rows)
+    }
+}
