@@ -42,8 +42,9 @@ struct PreviewDecoder: Sendable {
         guard width > 0, height > 0 else { throw PreviewError("corrupt header (size \(width)x\(height))") }
         guard width * height <= maxPixels else {
             throw PreviewError(
-                String(format: "declares %dx%d pixels (%.1f MP), over the %.0f MP limit", width, height,
-                       Double(width) * Double(height) / 1e6, Double(maxPixels) / 1e6))
+                String(
+                    format: "declares %dx%d pixels (%.1f MP), over the %.0f MP limit", width, height,
+                    Double(width) * Double(height) / 1e6, Double(maxPixels) / 1e6))
         }
         return (width, height)
     }

@@ -90,7 +90,8 @@ extension CursesTerminal {
         if style.attributes.contains(.reverse) { attributes |= assetscore_wa_reverse() }
         if style.attributes.contains(.dim) { attributes |= assetscore_wa_dim() }
         guard colorDepth != .monochrome else { return (attributes, 0) }
-        let key = ColorPairKey(foreground: colorNumber(style.foreground, isForeground: true), background: colorNumber(style.background, isForeground: false))
+        let key = ColorPairKey(
+            foreground: colorNumber(style.foreground, isForeground: true), background: colorNumber(style.background, isForeground: false))
         if key.foreground == -1 && key.background == -1 { return (attributes, 0) }
         if let pair = pairs[key] { return (attributes, pair) }
         return (attributes, allocatePair(key) ?? 0)

@@ -22,7 +22,8 @@ func screen(width: Int, height: Int, depth: ColorDepth, theme: ResolvedTheme, la
         TooSmallNotice.draw(into: &buffer, minimumWidth: 40, minimumHeight: 10)
         return buffer
     }
-    let inside = PaneFrame.draw(into: &buffer, in: Rect(x: 0, y: 0, width: width, height: height - 1), title: "terminal-smoke", focused: true)
+    let inside = PaneFrame.draw(
+        into: &buffer, in: Rect(x: 0, y: 0, width: width, height: height - 1), title: "terminal-smoke", focused: true)
     let lines: [[Span]] = [
         [Span("size \(width)x\(height)  colours \(depth.rawValue)  theme \(theme.name)")],
         [Span("漢字テスト", role: .tagUnmapped), Span(" ok "), Span("🎉", role: .scoreWinner), Span(" café")],
@@ -49,13 +50,17 @@ func run(arguments: [String]) throws -> Int {
     if let i = arguments.firstIndex(of: "--theme"), i + 1 < arguments.count { themeName = arguments[i + 1] }
     let terminal = try CursesTerminal(controlKeysAsInput: arguments.contains("--raw"))
     defer { terminal.restore() }
-    let (theme, _) = ThemeCatalog().resolve(requested: themeName, environment: ProcessInfo.processInfo.environment, depth: terminal.colorDepth)
+    let (theme, _) = ThemeCatalog().resolve(
+        requested: themeName, environment: ProcessInfo.processInfo.environment, depth: terminal.colorDepth)
     var lastKey = "none"
     var keys = 0
     var help = false
     func draw() {
         let size = terminal.size
-        terminal.present(screen(width: size.width, height: size.height, depth: terminal.colorDepth, theme: theme, lastKey: lastKey, keys: keys, help: help), theme: theme)
+        terminal.present(
+            screen(
+                width: size.width, height: size.height, depth: terminal.colorDepth, theme: theme, lastKey: lastKey, keys: keys, help: help),
+            theme: theme)
     }
     draw()
     if arguments.contains("--fail-after-draw") { throw SimulatedFailure() }

@@ -13,12 +13,15 @@ final class ConsoleEndToEndTests: CLITestCase {
     }
 
     static func findTmux() -> URL? {
-        ["/usr/bin/tmux", "/usr/local/bin/tmux"].map(URL.init(fileURLWithPath:)).first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        ["/usr/bin/tmux", "/usr/local/bin/tmux"].map(URL.init(fileURLWithPath:)).first {
+            FileManager.default.isExecutableFile(atPath: $0.path)
+        }
     }
 
     func startConsole(term: String = "tmux-256color", width: Int = 100, height: Int = 30) throws -> TmuxSession {
         guard let tmux = Self.findTmux() else { throw XCTSkip("tmux is not installed: the console end-to-end tests are skipped") }
-        let command = "env -i TERM=\(term) LANG=C.UTF-8 HOME=\(workDir.path) ASSETSCORE_ACTOR=tester \(Self.binary.path) --db \(dbPath) console; "
+        let command =
+            "env -i TERM=\(term) LANG=C.UTF-8 HOME=\(workDir.path) ASSETSCORE_ACTOR=tester \(Self.binary.path) --db \(dbPath) console; "
             + "echo CONSOLE-EXIT=$?; sleep 600"
         let s = try TmuxSession(tmux: tmux, command: command, width: width, height: height)
         session = s

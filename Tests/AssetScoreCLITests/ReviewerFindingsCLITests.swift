@@ -44,7 +44,9 @@ final class ReviewerFindingsCLITests: CLITestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var path = Array(folder.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".png".utf8)
         path.append(0)
-        let fd = path.withUnsafeBufferPointer { buf in buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { open($0, O_CREAT | O_WRONLY, 0o644) } }
+        let fd = path.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { open($0, O_CREAT | O_WRONLY, 0o644) }
+        }
         XCTAssertGreaterThanOrEqual(fd, 0)
         close(fd)
         let out = try XCTUnwrap(try run(["ingest", folder.path, "--json"]).json() as? [[String: Any]])

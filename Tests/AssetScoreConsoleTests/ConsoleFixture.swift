@@ -10,7 +10,8 @@ import XCTest
 /// A real database with the default dictionary, the sample personas and two sample campaigns,
 /// built once per test run and copied for each test.
 enum ConsoleFixture {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let samples = packageRoot.appendingPathComponent("sample-assets")
 
     nonisolated(unsafe) private static var template: URL?
@@ -62,9 +63,11 @@ enum ConsoleFixture {
         }
         mapper = try makeMapper(store)
         let pipeline = IngestPipeline(
-            store: store, analyser: try EmbeddedAnalyser(), dictionary: mapper.dictionary, map: { [mapper] f, t in mapper.map(t, facet: f) })
+            store: store, analyser: try EmbeddedAnalyser(), dictionary: mapper.dictionary, map: { [mapper] f, t in mapper.map(t, facet: f) }
+        )
         _ = try pipeline.ingest(
-            paths: [samples.appendingPathComponent("summer-sale").path, samples.appendingPathComponent("winter-getaway").path], campaign: nil)
+            paths: [samples.appendingPathComponent("summer-sale").path, samples.appendingPathComponent("winter-getaway").path],
+            campaign: nil)
     }
 
     static func controller(_ path: String, actor: String = "tester") throws -> ConsoleController {

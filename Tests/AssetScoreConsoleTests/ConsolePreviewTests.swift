@@ -54,7 +54,8 @@ final class ConsolePreviewTests: XCTestCase {
                 XCTAssertEqual(screen[x: x, y: y].picture != nil, inPreview, "(\(x), \(y))")
             }
         }
-        XCTAssertEqual(screen.line(3).suffix(35), "▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄ │┃", "the overlay border, then the pane border under it")
+        XCTAssertEqual(
+            screen.line(3).suffix(35), "▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄▀▄ │┃", "the overlay border, then the pane border under it")
         // Text beside the preview stops before it; below it, text has the full width again.
         for y in 3..<15 { XCTAssertEqual(screen[x: 64, y: y].character, " ", screen.line(y)) }
         XCTAssertEqual(screen[x: 65, y: 3].picture, PictureColors(foreground: RGB(220, 20, 30), background: RGB(20, 40, 200)))

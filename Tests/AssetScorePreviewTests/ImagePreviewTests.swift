@@ -23,7 +23,9 @@ final class ImagePreviewTests: XCTestCase {
         let url = directory.appendingPathComponent(name)
         let bytes = Array((0..<(width * height)).map { _ in pixel }.joined())
         let status: Int32 = bytes.withUnsafeBytes { raw in
-            guard let image = vips_image_new_from_memory_copy(raw.baseAddress, raw.count, Int32(width), Int32(height), Int32(pixel.count), VIPS_FORMAT_UCHAR)
+            guard
+                let image = vips_image_new_from_memory_copy(
+                    raw.baseAddress, raw.count, Int32(width), Int32(height), Int32(pixel.count), VIPS_FORMAT_UCHAR)
             else { return -1 }
             defer { g_object_unref(UnsafeMutableRawPointer(image)) }
             image.pointee.`Type` = VIPS_INTERPRETATION_sRGB

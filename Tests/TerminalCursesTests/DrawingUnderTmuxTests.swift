@@ -18,7 +18,9 @@ final class DrawingUnderTmuxTests: SmokeTestCase {
         // Emoji where the C library's width differs from ours (a variation selector, a joined
         // sequence) must still leave the border in place.
         guard let emoji = lines.first(where: { $0.hasPrefix("┃emoji: ") }) else { return XCTFail("emoji line missing:\n\(screen)") }
-        XCTAssertTrue(emoji.hasSuffix(" end" + String(repeating: " ", count: 80 - 2 - ScreenBuffer.width(of: "emoji: ❤️ 👨‍👩‍👧 é 🇫🇷 end")) + "┃"), emoji.debugDescription)
+        XCTAssertTrue(
+            emoji.hasSuffix(" end" + String(repeating: " ", count: 80 - 2 - ScreenBuffer.width(of: "emoji: ❤️ 👨‍👩‍👧 é 🇫🇷 end")) + "┃"),
+            emoji.debugDescription)
         // (The emoji row is checked by its padding below: a lone regional indicator read back from
         // the screen measures differently from the flag that was drawn.)
         for line in lines.prefix(23) where !line.isEmpty && !line.hasPrefix("┃emoji: ") {
@@ -27,7 +29,9 @@ final class DrawingUnderTmuxTests: SmokeTestCase {
 
         let coloured = session.capture(escapes: true)
         let wideColoured = coloured.split(separator: "\n").first { $0.contains("漢字テスト") }.map(String.init) ?? ""
-        XCTAssertTrue(wideColoured.contains("38;5;215m漢字テスト"), "tag.unmapped is orange (#ffaf5f -> 215) in default-dark: \(wideColoured.debugDescription)")
+        XCTAssertTrue(
+            wideColoured.contains("38;5;215m漢字テスト"),
+            "tag.unmapped is orange (#ffaf5f -> 215) in default-dark: \(wideColoured.debugDescription)")
         XCTAssertTrue(coloured.contains("48;5;234"), "the normal background (#1c1c1c -> 234) is drawn")
     }
 

@@ -22,10 +22,12 @@ final class RestoreUnderTmuxTests: SmokeTestCase {
     func testSigterm() throws {
         let session = try start()
         let screen = waitForScreen(session)
-        guard let pid = screen.split(separator: "\n").compactMap({ line -> Int32? in
-            guard let range = line.range(of: "pid ") else { return nil }
-            return Int32(line[range.upperBound...].prefix { $0.isNumber })
-        }).first else { return XCTFail("no pid on screen:\n\(screen)") }
+        guard
+            let pid = screen.split(separator: "\n").compactMap({ line -> Int32? in
+                guard let range = line.range(of: "pid ") else { return nil }
+                return Int32(line[range.upperBound...].prefix { $0.isNumber })
+            }).first
+        else { return XCTFail("no pid on screen:\n\(screen)") }
         XCTAssertEqual(kill(pid, SIGTERM), 0)
         _ = assertEnded(session, status: [143])
     }
@@ -44,7 +46,10 @@ final class RestoreUnderTmuxTests: SmokeTestCase {
 
     func testUnknownTermIsAClearErrorWithoutGarbage() throws {
         let cases: [(String?, String)] = [
-            ("nonexistent-term", "terminal-smoke: error: unknown terminal type 'nonexistent-term' (TERM): this system has no terminfo entry for it"),
+            (
+                "nonexistent-term",
+                "terminal-smoke: error: unknown terminal type 'nonexistent-term' (TERM): this system has no terminfo entry for it"
+            ),
             ("dumb", "terminal-smoke: error: terminal type 'dumb' (TERM) cannot move the cursor"),
             (nil, "terminal-smoke: error: TERM is not set"),
         ]

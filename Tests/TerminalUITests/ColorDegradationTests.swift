@@ -50,7 +50,9 @@ final class ColorDegradationTests: XCTestCase {
         let paleOnWhite = Style(foreground: RGB(0xE0, 0xE0, 0xE0), background: RGB(0xFA, 0xFA, 0xFA))
         XCTAssertEqual(ColorDegradation.degrade(paleOnWhite, to: .ansi8), TerminalStyle(foreground: .index(0), background: .index(7)))
         let same = Style(foreground: RGB(1, 2, 3), background: RGB(1, 2, 3))
-        XCTAssertEqual(ColorDegradation.degrade(same, to: .ansi8), TerminalStyle(foreground: .index(0), background: .index(0)), "a theme asking for invisible text gets it")
+        XCTAssertEqual(
+            ColorDegradation.degrade(same, to: .ansi8), TerminalStyle(foreground: .index(0), background: .index(0)),
+            "a theme asking for invisible text gets it")
     }
 
     func testDepthFromColourCount() {

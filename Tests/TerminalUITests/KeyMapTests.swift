@@ -66,8 +66,14 @@ final class KeyMapTests: XCTestCase {
         let cases: [(String, String)] = [
             ("review accept-best\n", "keys.conf:1: expected 'pane action key [key...]', got 2 words"),
             ("\n\nnowhere quit q\n", "keys.conf:3: unknown pane 'nowhere' (panes: global, review, simulator)"),
-            ("# c\nreview fly q\n", "keys.conf:2: no action 'fly' in pane 'review' (actions: accept-best, reject, bulk-accept, search, undo)"),
-            ("global quit ctrl-\n", "keys.conf:1: unknown key name 'ctrl-' (use a character, or names like ctrl-r, shift-tab, enter, esc, up, pgdn, f5, space, hash)"),
+            (
+                "# c\nreview fly q\n",
+                "keys.conf:2: no action 'fly' in pane 'review' (actions: accept-best, reject, bulk-accept, search, undo)"
+            ),
+            (
+                "global quit ctrl-\n",
+                "keys.conf:1: unknown key name 'ctrl-' (use a character, or names like ctrl-r, shift-tab, enter, esc, up, pgdn, f5, space, hash)"
+            ),
             ("global quit q\nglobal quit x\n", "keys.conf:2: 'global quit' is already bound at line 1"),
             ("review undo z\nreview search z\n", "keys.conf:2: key z in pane 'review' is already bound to 'undo' at line 1"),
             ("global quit q none\n", "keys.conf:1: 'none' must be the only key on its line"),
@@ -83,7 +89,8 @@ final class KeyMapTests: XCTestCase {
     }
 
     func testLoadReportsAMissingFile() {
-        XCTAssertThrowsError(try KeyMap.load(actions: SampleActions.table, userFile: URL(fileURLWithPath: "/nonexistent/keys.conf"))) { error in
+        XCTAssertThrowsError(try KeyMap.load(actions: SampleActions.table, userFile: URL(fileURLWithPath: "/nonexistent/keys.conf"))) {
+            error in
             let e = error as? KeyMapError
             XCTAssertEqual(e?.file, "/nonexistent/keys.conf")
             XCTAssertEqual(e?.line, 0)

@@ -43,9 +43,11 @@ final class ScreenSnapshotTests: XCTestCase {
         for (i, share) in shares.enumerated() where i < barsRect.height {
             let labelWidth = min(9, barsRect.width / 3)
             buffer.write(share.0, x: barsRect.x, y: barsRect.y + i, maxWidth: labelWidth, role: .normal, overflow: .ellipsis)
-            BarView.draw(into: &buffer, x: barsRect.x + labelWidth + 1, y: barsRect.y + i, width: barsRect.width - labelWidth - 1, fraction: share.1)
+            BarView.draw(
+                into: &buffer, x: barsRect.x + labelWidth + 1, y: barsRect.y + i, width: barsRect.width - labelWidth - 1, fraction: share.1)
         }
-        StatusBar.draw(into: &buffer, y: height - 1, keyMap: KeyMap(actions: SampleActions.table), pane: "review", message: "3 pending · 漢字")
+        StatusBar.draw(
+            into: &buffer, y: height - 1, keyMap: KeyMap(actions: SampleActions.table), pane: "review", message: "3 pending · 漢字")
         return buffer
     }
 

@@ -18,8 +18,12 @@ final class ThemeTests: XCTestCase {
             role input   fg=default bg=default reverse
             """)
         XCTAssertEqual(theme.palette["accent"], RGB(0x5F, 0xAF, 0xFF))
-        XCTAssertEqual(theme.style(for: .listSelectedFocused), Style(foreground: RGB(16, 16, 16), background: RGB(0x5F, 0xAF, 0xFF), attributes: [.bold, .underline]))
-        XCTAssertEqual(theme.style(for: .dim), Style(foreground: RGB(0xEE, 0xEE, 0xEE), background: RGB(16, 16, 16), attributes: .dim), "colours come from the parent, attributes do not")
+        XCTAssertEqual(
+            theme.style(for: .listSelectedFocused),
+            Style(foreground: RGB(16, 16, 16), background: RGB(0x5F, 0xAF, 0xFF), attributes: [.bold, .underline]))
+        XCTAssertEqual(
+            theme.style(for: .dim), Style(foreground: RGB(0xEE, 0xEE, 0xEE), background: RGB(16, 16, 16), attributes: .dim),
+            "colours come from the parent, attributes do not")
         XCTAssertEqual(theme.style(for: .input), Style(foreground: nil, background: nil, attributes: .reverse))
         XCTAssertEqual(theme.definingRole(for: .listSelectedBlurred), .normal)
         XCTAssertEqual(theme.definingRole(for: Role("list.selected.focused.extra")), .listSelectedFocused)
@@ -64,7 +68,9 @@ final class ThemeTests: XCTestCase {
         let user = try Theme.parse("color accent #00ff00\nrole error underline\n", file: "user.theme", base: base)
         XCTAssertEqual(user.style(for: .paneBorderFocused).foreground, RGB(0, 255, 0), "a palette change reaches every role using it")
         XCTAssertEqual(user.style(for: .paneBorderFocused).attributes, .bold)
-        XCTAssertEqual(user.style(for: .error), Style(foreground: RGB(0xCC, 0xCC, 0xCC), attributes: .underline), "a role line replaces that role whole")
+        XCTAssertEqual(
+            user.style(for: .error), Style(foreground: RGB(0xCC, 0xCC, 0xCC), attributes: .underline),
+            "a role line replaces that role whole")
         XCTAssertEqual(user.style(for: .normal).foreground, RGB(0xCC, 0xCC, 0xCC))
         XCTAssertThrowsError(try Theme.parse("role dim fg=nope", file: "user.theme", base: base)) { error in
             XCTAssertEqual("\(error)", "user.theme:1: role 'dim' uses colour 'nope', which no color line defines")
@@ -76,7 +82,8 @@ final class ThemeTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "inherit light\ncolor accent #ff00ff\n".write(to: dir.appendingPathComponent("pink.theme"), atomically: true, encoding: .utf8)
-        try "inherit default\nrole error fg=#00ff00\n".write(to: dir.appendingPathComponent("mine.theme"), atomically: true, encoding: .utf8)
+        try "inherit default\nrole error fg=#00ff00\n".write(
+            to: dir.appendingPathComponent("mine.theme"), atomically: true, encoding: .utf8)
         try "inherit loop-b\n".write(to: dir.appendingPathComponent("loop-a.theme"), atomically: true, encoding: .utf8)
         try "inherit loop-a\n".write(to: dir.appendingPathComponent("loop-b.theme"), atomically: true, encoding: .utf8)
         try "\n\ninherit nothing-here\n".write(to: dir.appendingPathComponent("orphan.theme"), atomically: true, encoding: .utf8)
@@ -90,7 +97,8 @@ final class ThemeTests: XCTestCase {
 
         let mine = try catalog.load("mine")
         let dark = try catalog.load("default-dark")
-        XCTAssertEqual(mine.style(for: .listSelectedFocused), dark.style(for: .listSelectedFocused), "'inherit default' starts from default-dark")
+        XCTAssertEqual(
+            mine.style(for: .listSelectedFocused), dark.style(for: .listSelectedFocused), "'inherit default' starts from default-dark")
         XCTAssertEqual(mine.style(for: .error).foreground, RGB(0, 255, 0))
 
         XCTAssertThrowsError(try catalog.load("loop-a")) { error in
@@ -98,10 +106,14 @@ final class ThemeTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix(dir.appendingPathComponent("loop-a.theme").path + ":1: "), "\(error)")
         }
         XCTAssertThrowsError(try catalog.load("orphan")) { error in
-            XCTAssertTrue("\(error)".hasPrefix(dir.appendingPathComponent("orphan.theme").path + ":3: cannot inherit 'nothing-here'"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".hasPrefix(dir.appendingPathComponent("orphan.theme").path + ":3: cannot inherit 'nothing-here'"), "\(error)")
         }
         XCTAssertThrowsError(try catalog.load("no-such-theme")) { error in
-            XCTAssertTrue("\(error)".contains("no such theme (available: default-dark, high-contrast, light, loop-a, loop-b, mine, monochrome, orphan, pink)"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains(
+                    "no such theme (available: default-dark, high-contrast, light, loop-a, loop-b, mine, monochrome, orphan, pink)"),
+                "\(error)")
         }
         XCTAssertEqual(try catalog.load(dir.appendingPathComponent("pink.theme").path), pink, "a path works as well as a name")
     }
@@ -157,7 +169,9 @@ final class ThemeTests: XCTestCase {
 
     func testNoColorAndColourlessTerminalsGetMonochrome() {
         XCTAssertEqual(ThemeCatalog.effectiveName(requested: "light", environment: ["NO_COLOR": "1"], depth: .indexed256), "monochrome")
-        XCTAssertEqual(ThemeCatalog.effectiveName(requested: "light", environment: ["NO_COLOR": ""], depth: .indexed256), "light", "an empty NO_COLOR does not count")
+        XCTAssertEqual(
+            ThemeCatalog.effectiveName(requested: "light", environment: ["NO_COLOR": ""], depth: .indexed256), "light",
+            "an empty NO_COLOR does not count")
         XCTAssertEqual(ThemeCatalog.effectiveName(requested: "light", environment: [:], depth: .monochrome), "monochrome")
         XCTAssertEqual(ThemeCatalog.effectiveName(requested: nil, environment: [:], depth: .ansi8), "default-dark")
     }
@@ -181,11 +195,14 @@ final class ThemeTests: XCTestCase {
         try "role error fg=chartreuse\n".write(to: badOverrides, atomically: true, encoding: .utf8)
         let (light, lightProblems) = catalog.resolve(requested: "light", overrides: badOverrides, environment: [:], depth: .indexed256)
         XCTAssertEqual(light, ResolvedTheme(try catalog.load("light")), "a broken override is dropped whole")
-        XCTAssertEqual(lightProblems.map(\.description), ["\(badOverrides.path):1: role 'error' uses colour 'chartreuse', which no color line defines"])
+        XCTAssertEqual(
+            lightProblems.map(\.description), ["\(badOverrides.path):1: role 'error' uses colour 'chartreuse', which no color line defines"]
+        )
     }
 
     func testPlainThemeStillMarksTheSelection() {
         let plain = ResolvedTheme(.plain)
-        XCTAssertNotEqual(plain.terminalStyle(for: .listSelectedFocused, depth: .monochrome), plain.terminalStyle(for: .listNormal, depth: .monochrome))
+        XCTAssertNotEqual(
+            plain.terminalStyle(for: .listSelectedFocused, depth: .monochrome), plain.terminalStyle(for: .listNormal, depth: .monochrome))
     }
 }

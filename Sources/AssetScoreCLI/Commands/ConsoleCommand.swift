@@ -38,7 +38,9 @@ enum ConsoleCommand {
         let normalizer = try ToolContext.normalizer()
         let environment = ConsoleEnvironment(
             openStore: { try SQLiteStore(path: path) },
-            makeMapper: { store in Mapper(dictionary: try store.loadDictionary(), normalizer: normalizer, rejections: try store.rejections()) },
+            makeMapper: { store in
+                Mapper(dictionary: try store.loadDictionary(), normalizer: normalizer, rejections: try store.rejections())
+            },
             makeAnalyser: { try EmbeddedAnalyser() },
             actor: ctx.actor, previewProvider: ImagePreview.shared.provider)
         let controller = try ConsoleController(environment: environment, keyMap: keyMap)
@@ -64,7 +66,8 @@ enum ConsoleCommand {
     }
 
     static func userThemeDirectories(_ env: [String: String]) -> [URL] {
-        let base = env["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+        let base =
+            env["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: env["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
         return [base.appendingPathComponent("assetscore/themes")]
     }

@@ -103,7 +103,9 @@ enum DictCommand {
             let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
             // On a terminal every line is sanitised; a pipe or file gets the data exactly.
             if ctx.output.isTerminal {
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false) { ctx.output.line(SafeText.display(String(line))) }
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    ctx.output.line(SafeText.display(String(line)))
+                }
             } else {
                 ctx.output.line(text)
             }

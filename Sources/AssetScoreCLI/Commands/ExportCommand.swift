@@ -26,29 +26,30 @@ enum ExportCommand {
         do {
             // One transaction: every exported decision id is recorded, or none is.
             try store.atomically {
-            writer.row(["user_id", "campaign", "asset_id", "path", "alt_text", "score", "fallback", "decision_id", "reasons"])
-            let page = 1000
-            var offset = 0
-            var alt: [Int64: String] = [:]
-            for a in try store.assets(campaign: engine.campaign.id, status: nil) { alt[a.id] = a.altText ?? "" }
-            while true {
-                let users = try store.users(limit: page, offset: offset)
-                if users.isEmpty { break }
-                for u in users {
-                    let d = engine.decide(attributes: u.attributes, subject: "user:\(u.id)")
-                    try store.recordDecision(d, at: Date())
-                    let w = d.winner
-                    if let id = w?.assetID { wins[id, default: 0] += 1 }
-                    writer.row([
-                        u.id, d.campaign, w.map { String($0.assetID) } ?? "", w?.path ?? "", w.flatMap { alt[$0.assetID] } ?? "",
-                        w.map { String(format: "%.4f", $0.score) } ?? "", d.usedFallback ? "true" : "false", d.id,
-                        (w?.contributions ?? []).sorted { abs($0.value) > abs($1.value) }.prefix(3).map(\.reason).joined(separator: "; "),
-                    ])
-                    count += 1
+                writer.row(["user_id", "campaign", "asset_id", "path", "alt_text", "score", "fallback", "decision_id", "reasons"])
+                let page = 1000
+                var offset = 0
+                var alt: [Int64: String] = [:]
+                for a in try store.assets(campaign: engine.campaign.id, status: nil) { alt[a.id] = a.altText ?? "" }
+                while true {
+                    let users = try store.users(limit: page, offset: offset)
+                    if users.isEmpty { break }
+                    for u in users {
+                        let d = engine.decide(attributes: u.attributes, subject: "user:\(u.id)")
+                        try store.recordDecision(d, at: Date())
+                        let w = d.winner
+                        if let id = w?.assetID { wins[id, default: 0] += 1 }
+                        writer.row([
+                            u.id, d.campaign, w.map { String($0.assetID) } ?? "", w?.path ?? "", w.flatMap { alt[$0.assetID] } ?? "",
+                            w.map { String(format: "%.4f", $0.score) } ?? "", d.usedFallback ? "true" : "false", d.id,
+                            (w?.contributions ?? []).sorted { abs($0.value) > abs($1.value) }.prefix(3).map(\.reason).joined(
+                                separator: "; "),
+                        ])
+                        count += 1
+                    }
+                    offset += users.count
                 }
-                offset += users.count
-            }
-            try writer.finish()
+                try writer.finish()
             }
         } catch {
             writer.abandon()

@@ -5,7 +5,7 @@ extension ConsoleController {
     /// How many rows a list pane loads; the panes page through the store beyond this.
     static let pageSize = 500
 
-    /// Everything, as at start-up and on Ctrl-R.
+    /// Everything, as on Ctrl-R.
     func reloadAll() throws {
         lastChangeToken = try store.changeToken()
         mapper = try env.makeMapper(store)
@@ -15,6 +15,19 @@ extension ConsoleController {
         try loadSimulator(withUserShares: true)
     }
 
+    /// Start-up: the lists (one page each); the dictionary and simulator load when first shown,
+    /// so opening the console on a big database stays fast.
+    func loadStart() throws {
+        lastChangeToken = try store.changeToken()
+        mapper = try env.makeMapper(store)
+        try loadQueue()
+        try loadReview()
+        loadEntries()
+        staleDictionary = true
+        staleSimulator = true
+        try refreshIfStale()
+    }
+
     /// After a decision here or a change elsewhere: the lists, and the other panes only when they
     /// are on screen (they reload when they next show). Edits in the simulator are kept.
     func reloadChanged() throws {
@@ -22,6 +35,7 @@ extension ConsoleController {
         mapper = try env.makeMapper(store)
         try loadQueue()
         try loadReview()
+        loadEntries()
         if isVisible(.dictionary) { try loadDictionary() } else { staleDictionary = true }
         if isVisible(.simulator) { try loadSimulator(withUserShares: false) } else { staleSimulator = true }
     }
@@ -30,7 +44,8 @@ extension ConsoleController {
         ConsoleLayout(width: state.width, height: state.height, focus: state.focus).panes.contains { $0.0 == pane }
     }
 
-    /// Loads what a pane that just came on screen missed while it was hidden.
+    /// Loads what a pane that just came on screen missed while it was hidden (after a focus
+    /// change or a resize: a wider terminal may show a pane that has not loaded yet).
     func refreshIfStale() throws {
         if staleDictionary && isVisible(.dictionary) {
             staleDictionary = false
@@ -74,21 +89,28 @@ extension ConsoleController {
         case .review:
             let r = state.review
             guard r.selected >= r.items.count - 1, r.items.count < r.pendingTotal else { return }
-            state.review.items += try store.reviewPage(status: .pending, facet: nil, search: nil, limit: Self.pageSize, offset: r.items.count)
+            state.review.items += try store.reviewPage(
+                status: .pending, facet: nil, search: nil, limit: Self.pageSize, offset: r.items.count)
         default:
             return
         }
     }
 
-    func loadDictionary() throws {
+    /// The entries (cheap, from the mapper; the review search needs them in every pane).
+    func loadEntries() {
         let d = state.dictionary
         let selectedID = d.visible.indices.contains(d.selected) ? d.visible[d.selected].id : nil
         let dictionary = mapper.dictionary
         state.dictionary.entries = dictionary.entries.sorted { ($0.facet, $0.label.lowercased()) < ($1.facet, $1.label.lowercased()) }
         state.dictionary.facets = dictionary.facets.map(\.id)
+        state.dictionary.selected = reselect(state.dictionary.visible.map(\.id), selectedID, fallback: d.selected)
+    }
+
+    /// The dictionary pane's costly part: usage counts and the audit trail.
+    func loadDictionary() throws {
+        loadEntries()
         state.dictionary.usage = try store.entryUsage()
         state.dictionary.audit = try store.auditLog(limit: 20)
-        state.dictionary.selected = reselect(state.dictionary.visible.map(\.id), selectedID, fallback: d.selected)
     }
 
     /// Keeps the same row selected after a reload when it is still there.
@@ -157,7 +179,7 @@ extension ConsoleController {
     }
 
     /// How many users the share chart samples: enough for a picture, cheap enough for a key press.
-    static let shareSample = 2000
+    static let shareSample = 200
 
     func summariseUsers() {
         guard let decider else { return }

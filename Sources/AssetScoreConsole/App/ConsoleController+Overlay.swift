@@ -73,7 +73,9 @@ extension ConsoleController {
                 startIngest(path: text.trimmingCharacters(in: .whitespaces), campaign: nil)
             case .dictionarySearch(let itemID):
                 guard let item = try store.reviewItem(id: itemID) else { throw ConsoleError("review item \(itemID) is gone") }
-                guard let entry = DictionarySearch.matches(text, in: state.dictionary.entries).first else { throw ConsoleError("no entry matches '\(text)'") }
+                guard let entry = DictionarySearch.matches(text, in: state.dictionary.entries).first else {
+                    throw ConsoleError("no entry matches '\(text)'")
+                }
                 try decide(item, .map(entry: entry.id))
             case .createEntry(let itemID):
                 guard let item = try store.reviewItem(id: itemID) else { throw ConsoleError("review item \(itemID) is gone") }
@@ -108,7 +110,9 @@ extension ConsoleController {
                 guard let t = Double(text), (0...1).contains(t) else { throw ConsoleError("a threshold is a number from 0 to 1") }
                 let n = bulkCandidates(threshold: t).count
                 guard n > 0 else { return flash("no pending item has a candidate scoring \(text) or more") }
-                state.overlay = .confirm(message: "Accept the best candidate of \(n) item(s) scoring \(text) or more? (y/n)", action: .bulkAccept(threshold: t, count: n))
+                state.overlay = .confirm(
+                    message: "Accept the best candidate of \(n) item(s) scoring \(text) or more? (y/n)",
+                    action: .bulkAccept(threshold: t, count: n))
             }
         } catch {
             // Keep what was typed: the prompt comes back with the reason, so a typo is one fix away.

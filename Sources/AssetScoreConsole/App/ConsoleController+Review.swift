@@ -23,7 +23,8 @@ extension ConsoleController {
         case "create-entry":
             guard let item = selectedItem else { return flash("nothing to review") }
             let facet = item.facet.isEmpty ? "theme" : item.facet
-            prompt("New entry for '\(item.sampleText)' as facet=label", .createEntry(itemID: item.id), initial: "\(facet)=\(item.sampleText)")
+            prompt(
+                "New entry for '\(item.sampleText)' as facet=label", .createEntry(itemID: item.id), initial: "\(facet)=\(item.sampleText)")
         case "reject":
             guard let item = selectedItem else { return flash("nothing to review") }
             try decide(item, .reject)

@@ -27,12 +27,13 @@ public final class ConsoleController {
         self.keyMap = keyMap
         store = try environment.openStore()
         mapper = try environment.makeMapper(store)
-        try reloadAll()
+        try loadStart()
     }
 
     public func resize(width: Int, height: Int) {
         state.width = max(1, width)
         state.height = max(1, height)
+        do { try refreshIfStale() } catch { fail(error) }
     }
 
     /// Handles one key; returns false when the console should quit.

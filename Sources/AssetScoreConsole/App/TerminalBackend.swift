@@ -16,7 +16,9 @@ public enum ConsoleLoop {
     public static func run(_ controller: ConsoleController, on terminal: any TerminalBackend) {
         var size = terminal.size
         controller.resize(width: size.width, height: size.height)
-        terminal.draw(ConsoleRenderer.render(controller.state, keyMap: controller.keyMap, clock: controller.env.clock, previews: controller.env.previewProvider))
+        terminal.draw(
+            ConsoleRenderer.render(
+                controller.state, keyMap: controller.keyMap, clock: controller.env.clock, previews: controller.env.previewProvider))
         var lastTick = controller.env.clock.now()
         while true {
             let key = terminal.nextKey(timeoutMS: 100)
@@ -37,7 +39,9 @@ public enum ConsoleLoop {
             if current.width != controller.state.width || current.height != controller.state.height {
                 controller.resize(width: current.width, height: current.height)
             }
-            terminal.draw(ConsoleRenderer.render(controller.state, keyMap: controller.keyMap, clock: controller.env.clock, previews: controller.env.previewProvider))
+            terminal.draw(
+                ConsoleRenderer.render(
+                    controller.state, keyMap: controller.keyMap, clock: controller.env.clock, previews: controller.env.previewProvider))
         }
     }
 }

@@ -62,7 +62,8 @@ public enum ConsoleRenderer {
         case .queue:
             let c = state.queue.counts
             let filter = state.queue.statusFilter.map { " [\($0.rawValue)]" } ?? ""
-            return " · \(state.queue.total) assets: \(c[.ready] ?? 0) ready, \(c[.needsReview] ?? 0) to review, \(c[.failed] ?? 0) failed\(filter)"
+            return
+                " · \(state.queue.total) assets: \(c[.ready] ?? 0) ready, \(c[.needsReview] ?? 0) to review, \(c[.failed] ?? 0) failed\(filter)"
         case .review: return " · \(state.review.pendingTotal) pending"
         case .simulator: return state.simulator.campaign.map { " · \($0)" } ?? ""
         case .dictionary: return " · \(state.dictionary.visible.count) entries" + (state.dictionary.facetFilter.map { " in \($0)" } ?? "")

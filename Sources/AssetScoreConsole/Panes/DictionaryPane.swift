@@ -17,10 +17,12 @@ enum DictionaryPane {
         ]
         let visible = d.visible
         let rows = visible.map { e -> [Span] in
-            let status = e.status == .deprecated ? "deprecated" + (e.replacedBy.map { " → \($0)" } ?? "") : (e.broader.map { "⊂ \($0)" } ?? "")
+            let status =
+                e.status == .deprecated ? "deprecated" + (e.replacedBy.map { " → \($0)" } ?? "") : (e.broader.map { "⊂ \($0)" } ?? "")
             return [
                 Span(e.facet, role: .dim), Span(e.label, role: e.status == .deprecated ? .dim : .tagMapped), Span(e.id, role: .dim),
-                Span(String(d.usage[e.id] ?? 0)), Span(e.aliases.joined(separator: ", ")), Span(status, role: e.status == .deprecated ? .warning : .dim),
+                Span(String(d.usage[e.id] ?? 0)), Span(e.aliases.joined(separator: ", ")),
+                Span(status, role: e.status == .deprecated ? .warning : .dim),
             ]
         }
         TableView.draw(

@@ -5,7 +5,8 @@ import TerminalUI
 /// Help, prompts, confirmations and the asset detail, drawn over the panes.
 enum OverlayView {
     static func draw(
-        _ overlay: ConsoleState.Overlay, state: ConsoleState, keyMap: KeyMap, into buffer: inout ScreenBuffer, previews: PreviewProvider? = nil
+        _ overlay: ConsoleState.Overlay, state: ConsoleState, keyMap: KeyMap, into buffer: inout ScreenBuffer,
+        previews: PreviewProvider? = nil
     ) {
         let area = Rect(x: 0, y: 1, width: buffer.width, height: max(0, buffer.height - 2))
         switch overlay {
@@ -24,7 +25,10 @@ enum OverlayView {
                 let matches = DictionarySearch.matches(p.field.text, in: state.dictionary.entries)
                 for (i, e) in matches.prefix(extra - 1).enumerated() {
                     buffer.write(
-                        [Span(i == 0 ? "→ " : "  ", role: .statusKey), Span(e.label, role: .tagMapped), Span("  \(e.facet) [\(e.id)]", role: .dim)],
+                        [
+                            Span(i == 0 ? "→ " : "  ", role: .statusKey), Span(e.label, role: .tagMapped),
+                            Span("  \(e.facet) [\(e.id)]", role: .dim),
+                        ],
                         x: box.x + 2, y: box.y + 4 + i, maxWidth: box.width - 4, role: .helpOverlay)
                 }
             }
@@ -93,12 +97,23 @@ enum AssetDetailText {
         guard let analysis = d.analysis else { return out }
         let f = analysis.fields
         out.append([])
-        out.append([Span("Analysis v\(analysis.version) · \(analysis.analyser) \(analysis.analyserVersion) · \(analysis.durationMS) ms", role: .helpGroup)])
+        out.append([
+            Span(
+                "Analysis v\(analysis.version) · \(analysis.analyser) \(analysis.analyserVersion) · \(analysis.durationMS) ms",
+                role: .helpGroup)
+        ])
         out.append([Span("\(f.width)x\(f.height) \(f.orientation), format \(f.formatClass)")])
         if let b = f.brightness, let c = f.contrast {
-            out.append([Span(String(format: "brightness %.2f  contrast %.2f  colourfulness %.1f  warmth %+.2f", b, c, f.colorfulness ?? 0, f.warmth ?? 0))])
+            out.append([
+                Span(
+                    String(
+                        format: "brightness %.2f  contrast %.2f  colourfulness %.1f  warmth %+.2f", b, c, f.colorfulness ?? 0, f.warmth ?? 0
+                    ))
+            ])
         }
-        if let t = f.textDensity { out.append([Span(String(format: "text covers %.0f%%: ", t * 100) + f.ocrWords.prefix(20).joined(separator: " "))]) }
+        if let t = f.textDensity {
+            out.append([Span(String(format: "text covers %.0f%%: ", t * 100) + f.ocrWords.prefix(20).joined(separator: " "))])
+        }
         for c in f.dominantColors {
             out.append([Span("■■ ", role: .scoreBar), Span("\(c.hex) \(String(format: "%.0f%%", c.share * 100)) \(c.nearestEntry ?? "")")])
         }

@@ -14,7 +14,8 @@ enum QueuePane {
                 let spinner = Spinner(started: job.startedAt).frame(at: clock.now())
                 line = "\(spinner) ingesting \(URL(fileURLWithPath: job.path).lastPathComponent) \(job.done)/\(job.total) \(job.current)"
             }
-            buffer.write(line, x: area.x + 1, y: area.y, maxWidth: area.width - 2, role: job.finished ? .success : .warning, overflow: .ellipsis)
+            buffer.write(
+                line, x: area.x + 1, y: area.y, maxWidth: area.width - 2, role: job.finished ? .success : .warning, overflow: .ellipsis)
             area = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         }
         let columns = [
@@ -28,13 +29,16 @@ enum QueuePane {
         let rows = q.rows.map { a -> [Span] in
             [
                 Span(String(a.id)), Span(a.campaign), Span(URL(fileURLWithPath: a.path).lastPathComponent),
-                Span(a.width.map { "\($0)x\(a.height ?? 0)" } ?? "-"), Span(a.status.rawValue.replacingOccurrences(of: "_", with: " "), role: role(a.status)),
+                Span(a.width.map { "\($0)x\(a.height ?? 0)" } ?? "-"),
+                Span(a.status.rawValue.replacingOccurrences(of: "_", with: " "), role: role(a.status)),
                 Span(reasonText(a), role: .error),
             ]
         }
         TableView.draw(
-            into: &buffer, in: area, columns: columns, rows: rows, selected: q.rows.isEmpty ? nil : q.selected, offset: q.offset, focused: focused,
-            emptyText: q.statusFilter == nil ? "No assets yet: press i to ingest a file or folder." : "No assets with this status (f changes the filter).")
+            into: &buffer, in: area, columns: columns, rows: rows, selected: q.rows.isEmpty ? nil : q.selected, offset: q.offset,
+            focused: focused,
+            emptyText: q.statusFilter == nil
+                ? "No assets yet: press i to ingest a file or folder." : "No assets with this status (f changes the filter).")
     }
 
     /// The reason without the file name it starts with: the file column already shows it.

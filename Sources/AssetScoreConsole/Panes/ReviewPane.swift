@@ -19,7 +19,9 @@ enum ReviewPane {
             [
                 Span(i.facet.isEmpty ? "any" : i.facet, role: .dim), Span(i.sampleText, role: .tagUnmapped), Span(String(i.occurrences)),
                 Span(String(i.campaigns.count)), Span(String(i.userCount)),
-                Span(i.candidates.first.map { "\($0.label) (\(String(format: "%.2f", $0.score)))" } ?? "none: / to search, n to create", role: .dim),
+                Span(
+                    i.candidates.first.map { "\($0.label) (\(String(format: "%.2f", $0.score)))" } ?? "none: / to search, n to create",
+                    role: .dim),
             ]
         }
         TableView.draw(
@@ -33,17 +35,23 @@ enum ReviewPane {
         for (n, c) in item.candidates.prefix(5).enumerated() where y < rect.maxY - 1 {
             let bar = BarView.text(fraction: c.score, width: 10)
             buffer.write(
-                [Span("\(n + 1) ", role: .statusKey), Span(bar, role: .scoreBar), Span(" \(String(format: "%.2f", c.score)) "),
-                 Span(c.label, role: .tagMapped), Span(" [\(c.entry)] in \(c.facet)", role: .dim)],
+                [
+                    Span("\(n + 1) ", role: .statusKey), Span(bar, role: .scoreBar), Span(" \(String(format: "%.2f", c.score)) "),
+                    Span(c.label, role: .tagMapped), Span(" [\(c.entry)] in \(c.facet)", role: .dim),
+                ],
                 x: rect.x + 1, y: y, maxWidth: rect.width - 2, role: .normal)
             y += 1
         }
         if item.candidates.isEmpty {
-            buffer.write("No candidate comes close: / searches the dictionary, n creates an entry.", x: rect.x + 1, y: y, maxWidth: rect.width - 2, role: .dim)
+            buffer.write(
+                "No candidate comes close: / searches the dictionary, n creates an entry.", x: rect.x + 1, y: y, maxWidth: rect.width - 2,
+                role: .dim)
             y += 1
         }
         let assets = item.assetIDs.prefix(12).map { "#\($0)" }.joined(separator: " ")
-        let seenIn = "in \(item.assetIDs.count) asset(s) \(assets)" + (item.campaigns.isEmpty ? "" : " · campaigns \(item.campaigns.joined(separator: ", "))")
+        let seenIn =
+            "in \(item.assetIDs.count) asset(s) \(assets)"
+            + (item.campaigns.isEmpty ? "" : " · campaigns \(item.campaigns.joined(separator: ", "))")
             + (item.userCount > 0 ? " · \(item.userCount) user(s)" : "")
         if y < rect.maxY { buffer.write(seenIn, x: rect.x + 1, y: y, maxWidth: rect.width - 2, role: .dim, overflow: .ellipsis) }
     }

@@ -8,14 +8,18 @@ enum SimulatorPane {
     static func draw(_ s: SimulatorState, into buffer: inout ScreenBuffer, in rect: Rect, focused: Bool, previews: PreviewProvider? = nil) {
         buffer.fill(rect, role: .normal)
         guard let campaign = s.campaign else {
-            buffer.write("No campaigns yet: ingest a folder of creatives first.", x: rect.x + 1, y: rect.y, maxWidth: rect.width - 2, role: .dim)
+            buffer.write(
+                "No campaigns yet: ingest a folder of creatives first.", x: rect.x + 1, y: rect.y, maxWidth: rect.width - 2, role: .dim)
             return
         }
         var y = rect.y
         let who = s.subject.map { $0.isUser ? $0.name : "persona \($0.name)" } ?? "no persona"
         buffer.write(
-            [Span("[ ", role: .statusKey), Span(campaign, role: .paneTitle), Span(" ]   < ", role: .statusKey), Span(who, role: .paneTitle),
-             Span(" >", role: .statusKey)],
+            [
+                Span("[ ", role: .statusKey), Span(campaign, role: .paneTitle), Span(" ]   < ", role: .statusKey),
+                Span(who, role: .paneTitle),
+                Span(" >", role: .statusKey),
+            ],
             x: rect.x + 1, y: y, maxWidth: rect.width - 2, role: .normal)
         y += 1
         let leftWidth = min(34, rect.width / 3)
@@ -36,12 +40,17 @@ enum SimulatorPane {
             let rows = s.facetOrder.map { f in [Span(f), Span(String(format: "%.1f", s.facetWeights[f] ?? 1), role: .scoreBar)] }
             TableView.draw(
                 into: &buffer, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1),
-                columns: [TableColumn("facet", width: .flexible(min: 6, weight: 1)), TableColumn("weight", width: .fixed(6), alignment: .right)],
+                columns: [
+                    TableColumn("facet", width: .flexible(min: 6, weight: 1)), TableColumn("weight", width: .fixed(6), alignment: .right),
+                ],
                 rows: rows, selected: s.selectedFacet, offset: 0, focused: focused)
         } else {
             buffer.write("Profile (w: facet weights)", x: rect.x + 1, y: rect.y, maxWidth: rect.width - 1, role: .tableHeader)
             let rows = s.profile.map { a -> [Span] in
-                [Span(a.facet, role: .dim), Span(a.value, role: a.entry == nil ? .tagUnmapped : .tagMapped), Span(String(format: "%+.1f", a.weight))]
+                [
+                    Span(a.facet, role: .dim), Span(a.value, role: a.entry == nil ? .tagUnmapped : .tagMapped),
+                    Span(String(format: "%+.1f", a.weight)),
+                ]
             }
             TableView.draw(
                 into: &buffer, in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1),
@@ -65,12 +74,15 @@ enum SimulatorPane {
             let name = URL(fileURLWithPath: v.path).lastPathComponent
             let barWidth = max(4, min(16, rect.width / 5))
             let used = buffer.write(
-                [Span(winner ? "★ " : "  ", role: .scoreWinner), Span("\(i + 1). ", role: .dim),
-                 Span(name, role: winner ? .scoreWinner : .normal)],
+                [
+                    Span(winner ? "★ " : "  ", role: .scoreWinner), Span("\(i + 1). ", role: .dim),
+                    Span(name, role: winner ? .scoreWinner : .normal),
+                ],
                 x: rect.x, y: y, maxWidth: max(0, rect.width - barWidth - 8), role: .normal)
             _ = used
             let barX = rect.maxX - barWidth - 7
-            BarView.draw(into: &buffer, x: barX, y: y, width: barWidth, fraction: max(0, v.score) / best, role: winner ? .scoreWinner : .scoreBar)
+            BarView.draw(
+                into: &buffer, x: barX, y: y, width: barWidth, fraction: max(0, v.score) / best, role: winner ? .scoreWinner : .scoreBar)
             buffer.write(String(format: "%6.2f", v.score), x: barX + barWidth + 1, y: y, maxWidth: 6, role: winner ? .scoreWinner : .normal)
             y += 1
             let reasons = v.contributions.sorted { abs($0.value) > abs($1.value) }.prefix(2)
@@ -92,7 +104,7 @@ enum SimulatorPane {
         let half = rect.width / 2
         var y = rect.y + 1
         buffer.write("Winner per persona", x: rect.x + 1, y: y, maxWidth: half - 2, role: .tableHeader)
-        buffer.write("Share of \(s.usersCounted) users won", x: rect.x + half + 1, y: y, maxWidth: half - 2, role: .tableHeader)
+        buffer.write("Share won among \(s.usersCounted) users (sample)", x: rect.x + half + 1, y: y, maxWidth: half - 2, role: .tableHeader)
         y += 1
         for (i, p) in s.personaWinners.enumerated() where y + i < rect.maxY {
             buffer.write("\(p.persona): \(p.asset)", x: rect.x + 1, y: y + i, maxWidth: half - 2, role: .normal, overflow: .ellipsis)

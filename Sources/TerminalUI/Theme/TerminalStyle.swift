@@ -6,7 +6,8 @@ public struct TerminalStyle: Hashable, Sendable, CustomStringConvertible {
     public var background: TerminalColor
     public var attributes: TextAttributes
 
-    public init(foreground: TerminalColor = .terminalDefault, background: TerminalColor = .terminalDefault, attributes: TextAttributes = []) {
+    public init(foreground: TerminalColor = .terminalDefault, background: TerminalColor = .terminalDefault, attributes: TextAttributes = [])
+    {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes

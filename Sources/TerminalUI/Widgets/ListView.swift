@@ -35,7 +35,8 @@ public enum ListView {
             let y = rect.y + line
             buffer.write(rows[index], x: rect.x, y: y, maxWidth: rect.width, role: .listNormal)
             if index == selected {
-                buffer.paint(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: focused ? .listSelectedFocused : .listSelectedBlurred)
+                buffer.paint(
+                    Rect(x: rect.x, y: y, width: rect.width, height: 1), role: focused ? .listSelectedFocused : .listSelectedBlurred)
             }
         }
         return start

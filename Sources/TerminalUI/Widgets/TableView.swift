@@ -11,7 +11,9 @@ public enum TableView {
         buffer.fill(rect, role: .listNormal)
         guard rect.height >= 1, rect.width >= 1 else { return 0 }
         let widths = TableColumn.layout(columns, total: rect.width)
-        drawRow(into: &buffer, y: rect.y, x: rect.x, cells: columns.map { Span($0.title) }, columns: columns, widths: widths, role: .tableHeader)
+        drawRow(
+            into: &buffer, y: rect.y, x: rect.x, cells: columns.map { Span($0.title) }, columns: columns, widths: widths, role: .tableHeader
+        )
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard !body.isEmpty else { return 0 }
         if rows.isEmpty {
@@ -23,7 +25,8 @@ public enum TableView {
             let y = body.y + line
             drawRow(into: &buffer, y: y, x: body.x, cells: rows[index], columns: columns, widths: widths, role: .listNormal)
             if index == selected {
-                buffer.paint(Rect(x: body.x, y: y, width: body.width, height: 1), role: focused ? .listSelectedFocused : .listSelectedBlurred)
+                buffer.paint(
+                    Rect(x: body.x, y: y, width: body.width, height: 1), role: focused ? .listSelectedFocused : .listSelectedBlurred)
             }
         }
         return start

@@ -19,7 +19,9 @@ public enum TooSmallNotice {
         let top = max(0, (buffer.height - shown.count) / 2)
         for (i, line) in shown.enumerated() {
             let width = min(buffer.width, ScreenBuffer.width(of: line))
-            buffer.write(line, x: max(0, (buffer.width - width) / 2), y: top + i, maxWidth: buffer.width, role: i == 0 ? .warning : .normal, overflow: .ellipsis)
+            buffer.write(
+                line, x: max(0, (buffer.width - width) / 2), y: top + i, maxWidth: buffer.width, role: i == 0 ? .warning : .normal,
+                overflow: .ellipsis)
         }
     }
 }

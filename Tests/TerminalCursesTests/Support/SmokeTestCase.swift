@@ -40,7 +40,9 @@ class SmokeTestCase: XCTestCase {
     func start(
         term: String? = "tmux-256color", width: Int = 80, height: Int = 24, arguments: [String] = [], environment: [String: String] = [:]
     ) throws -> TmuxSession {
-        guard let tmux = Self.findTmux() else { throw XCTSkip("tmux is not installed: the terminal tests that drive the real binary are skipped") }
+        guard let tmux = Self.findTmux() else {
+            throw XCTSkip("tmux is not installed: the terminal tests that drive the real binary are skipped")
+        }
         guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else { throw BinaryMissing(path: Self.binary.path) }
         var env = ["LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"].merging(environment) { $1 }
         if let term { env["TERM"] = term }
@@ -75,9 +77,13 @@ class SmokeTestCase: XCTestCase {
             return ""
         }
         let reported = screen.split(separator: "\n").first { $0.hasPrefix("exit status ") }.flatMap { Int($0.dropFirst(12)) }
-        XCTAssertTrue(reported.map(status.contains) ?? false, "exit status \(reported.map(String.init) ?? "?"), expected one of \(status):\n\(screen)", file: file, line: line)
-        XCTAssertTrue(screen.contains("icanon echo"), "terminal modes not restored (want 'icanon echo'):\n\(screen)", file: file, line: line)
-        XCTAssertEqual(session.display("#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{mouse_any_flag}"), "0 1 0 0",
+        XCTAssertTrue(
+            reported.map(status.contains) ?? false,
+            "exit status \(reported.map(String.init) ?? "?"), expected one of \(status):\n\(screen)", file: file, line: line)
+        XCTAssertTrue(
+            screen.contains("icanon echo"), "terminal modes not restored (want 'icanon echo'):\n\(screen)", file: file, line: line)
+        XCTAssertEqual(
+            session.display("#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{mouse_any_flag}"), "0 1 0 0",
             "alternate screen, cursor, keypad and mouse modes must be back to normal", file: file, line: line)
         XCTAssertFalse(screen.contains("last key:"), "the console is still on screen:\n\(screen)", file: file, line: line)
         return screen

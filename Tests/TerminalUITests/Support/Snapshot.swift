@@ -32,7 +32,8 @@ enum Snapshot {
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            XCTFail("snapshot \(url.path) missing; check the screen below and run with UPDATE_SNAPSHOTS=1\n\(actual)", file: file, line: line)
+            XCTFail(
+                "snapshot \(url.path) missing; check the screen below and run with UPDATE_SNAPSHOTS=1\n\(actual)", file: file, line: line)
             return
         }
         if expected != actual {
