@@ -70,4 +70,23 @@ final class ReviewerFindingsCLITests: CLITestCase {
         XCTAssertEqual(try run(["decide", "--campaign", "app-launch", "--attr", "theme=beach:-0.5"]).status, 0)
         XCTAssertEqual(try run(["campaign", "weight", "app-launch", "theme=1.7e308"]).status, 2)
     }
+
+    func testConsoleSettingsFileErrorsNameTheLine() throws {
+        try ok(["init"])
+        let config = workDir.appendingPathComponent("xdg/assetscore")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try Data("# settings\ntheme = light\ncolour = red\n".utf8).write(to: config.appendingPathComponent("config"))
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = ["--db", dbPath, "console", "--script", "q"]
+        p.environment = ["XDG_CONFIG_HOME": workDir.appendingPathComponent("xdg").path, "PATH": "/usr/bin:/bin"]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 1)
+        XCTAssertTrue(text.contains("config:3: unknown setting 'colour'"), text)
+    }
 }

@@ -20,7 +20,8 @@ enum ConsoleCommand {
             Themes: default-dark, light, high-contrast, monochrome (Themes/), or a .theme file;
             NO_COLOR or a terminal without colours gives the monochrome theme. --keys names a
             key-map file (lines: PANE ACTION KEY...). ASSETSCORE_THEME and ASSETSCORE_KEYS are
-            read when the options are absent.
+            read when the options are absent, then the settings file ~/.config/assetscore/config
+            (or $XDG_CONFIG_HOME/assetscore/config) with lines 'theme = light', 'keys = FILE'.
 
             --script plays key names separated by spaces ("j j enter tab 3 ] + wait q"; "wait"
             pauses so background work can report) without a terminal, and --dump-screen prints
@@ -32,7 +33,8 @@ enum ConsoleCommand {
 
     static func run(_ args: Arguments, _ ctx: ToolContext) throws {
         try args.noMorePositionals(than: 0)
-        let keyMap = try loadKeyMap(args.value("keys") ?? ctx.environment["ASSETSCORE_KEYS"])
+        let config = try ConsoleConfig.load(ConsoleConfig.url(ctx.environment))
+        let keyMap = try loadKeyMap(args.value("keys") ?? ctx.environment["ASSETSCORE_KEYS"] ?? config.values["keys"])
         let path = ctx.databasePath
         guard FileManager.default.fileExists(atPath: path) else { throw ToolContext.MissingDatabase(path: path) }
         let normalizer = try ToolContext.normalizer()
@@ -55,7 +57,8 @@ enum ConsoleCommand {
         }
         defer { terminal.restore() }
         let (theme, problems) = ThemeCatalog(userDirectories: userThemeDirectories(ctx.environment)).resolve(
-            requested: args.value("theme") ?? ctx.environment["ASSETSCORE_THEME"], environment: ctx.environment, depth: terminal.colorDepth)
+            requested: args.value("theme") ?? ctx.environment["ASSETSCORE_THEME"] ?? config.values["theme"], environment: ctx.environment,
+            depth: terminal.colorDepth)
         if let problem = problems.first { controller.report("theme: \(problem) (using \(theme.name))") }
         ConsoleLoop.run(controller, on: CursesBackend(terminal: terminal, theme: theme))
     }

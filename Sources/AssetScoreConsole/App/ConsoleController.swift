@@ -19,6 +19,7 @@ public final class ConsoleController {
     /// Panes whose data changed while they were off screen.
     var staleDictionary = false
     var staleSimulator = false
+    var quitConfirmed = false
     let events = BackgroundEvents()
     var nextJobID = 1
 
@@ -64,9 +65,17 @@ public final class ConsoleController {
     @discardableResult
     public func perform(_ action: String) -> Bool {
         state.message = nil
+        if action != "quit" { quitConfirmed = false }
         do {
             switch action {
-            case "quit": return false
+            case "quit":
+                // A running ingest would be cut short: ask once, quit on the second press.
+                if state.queue.jobs.contains(where: { !$0.finished }) && !quitConfirmed {
+                    quitConfirmed = true
+                    flash("an ingest is still running: press q again to quit (files stored so far stay)")
+                    return true
+                }
+                return false
             case "help": state.overlay = .help(scroll: 0)
             case "cancel": state.overlay = nil
             case "next-pane": focus(state.focus.next)

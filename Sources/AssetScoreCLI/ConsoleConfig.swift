@@ -1,0 +1,46 @@
+import AssetScoreCore
+import Foundation
+
+/// The console's settings file, `$XDG_CONFIG_HOME/assetscore/config` (else `~/.config/...`):
+/// `key = value` lines, `#` comments. Options and environment variables win over it.
+struct ConsoleConfig {
+    static let keys: Set<String> = ["theme", "keys"]
+    var values: [String: String] = [:]
+
+    struct ConfigError: Error, CustomStringConvertible {
+        var file: String
+        var line: Int
+        var message: String
+        var description: String { "\(SafeText.display(file)):\(line): \(message)" }
+    }
+
+    static func url(_ env: [String: String]) -> URL {
+        let base = env["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: env["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
+        return base.appendingPathComponent("assetscore/config")
+    }
+
+    /// An absent file is an empty configuration; a malformed one is an error naming file and line.
+    static func load(_ url: URL) throws -> ConsoleConfig {
+        guard FileManager.default.fileExists(atPath: url.path) else { return ConsoleConfig() }
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: url.path, line: 0, message: "cannot read the file as UTF-8")
+        }
+        var config = ConsoleConfig()
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ConfigError(file: url.path, line: i + 1, message: "expected 'key = value'")
+            }
+            guard keys.contains(parts[0]) else {
+                throw ConfigError(
+                    file: url.path, line: i + 1,
+                    message: "unknown setting '\(SafeText.display(parts[0]))' (known: \(keys.sorted().joined(separator: ", ")))")
+            }
+            config.values[parts[0]] = parts[1]
+        }
+        return config
+    }
+}
