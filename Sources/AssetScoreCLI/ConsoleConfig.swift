@@ -15,7 +15,8 @@ struct ConsoleConfig {
     }
 
     static func url(_ env: [String: String]) -> URL {
-        let base = env["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+        let base =
+            env["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: env["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
         return base.appendingPathComponent("assetscore/config")
     }

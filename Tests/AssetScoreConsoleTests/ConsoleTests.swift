@@ -149,4 +149,20 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(c.state.review.pendingTotal, before)
         XCTAssertFalse(c.handle(.character("q")))
     }
+
+    func testMergingAnEntryMovesItsNamesAndDeprecatesIt() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        try ConsoleFixture.keys(c, "4")
+        let index = try XCTUnwrap(c.state.dictionary.visible.firstIndex { $0.id == "cosy" })
+        for _ in 0..<index { c.handle(.down) }
+        c.handle(.character("M"))
+        ConsoleFixture.type(c, "calm")
+        c.handle(.enter)
+        XCTAssertFalse(c.state.messageIsError, c.state.message ?? "")
+        let cosy = try XCTUnwrap(c.state.dictionary.entries.first { $0.id == "cosy" })
+        let calm = try XCTUnwrap(c.state.dictionary.entries.first { $0.id == "calm" })
+        XCTAssertEqual(cosy.status, .deprecated)
+        XCTAssertEqual(cosy.replacedBy, "calm")
+        XCTAssertTrue(calm.aliases.contains(cosy.label), "\(calm.aliases)")
+    }
 }

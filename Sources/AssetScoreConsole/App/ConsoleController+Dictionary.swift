@@ -14,6 +14,10 @@ extension ConsoleController {
         case "rename-entry":
             guard let e = selectedEntry else { return flash("no entry selected") }
             prompt("Rename '\(e.label)' to", .renameEntry(e.id), initial: e.label)
+        case "merge-entry":
+            guard let e = selectedEntry else { return flash("no entry selected") }
+            prompt(
+                "Merge '\(e.label)' into the entry with id", .mergeEntry(e.id), hint: "its label and aliases move there; it is deprecated")
         case "deprecate-entry":
             guard let e = selectedEntry else { return flash("no entry selected") }
             prompt("Deprecate '\(e.label)': replacement entry id (empty for none)", .deprecateEntry(e.id))
@@ -37,6 +41,26 @@ extension ConsoleController {
         mapper = try env.makeMapper(store)
         try store.remapUnresolved({ [mapper] facet, text in mapper.map(text, facet: facet) }, actor: env.actor)
         try reloadChanged()
+    }
+
+    /// Moves `sourceID`'s names onto `targetID` as aliases and deprecates it in favour of the
+    /// target, in one dictionary import; tags mapped to it count for the target from now on.
+    func mergeEntry(_ sourceID: String, into targetID: String) throws {
+        let dictionary = mapper.dictionary
+        guard var source = dictionary.entry(sourceID) else { throw ConsoleError("entry \(sourceID) is gone") }
+        guard var target = dictionary.entry(targetID), target.id != source.id else { throw ConsoleError("no other entry '\(targetID)'") }
+        guard target.facet == source.facet else { throw ConsoleError("'\(targetID)' is in \(target.facet), not \(source.facet)") }
+        for name in [source.label] + source.aliases where !target.aliases.contains(name) && name != target.label {
+            target.aliases.append(name)
+        }
+        source.aliases = []
+        source.status = .deprecated
+        source.replacedBy = target.id
+        let doc = try DictionaryDocument(sourceName: "console", facets: [], entries: [target, source]).prepared(against: dictionary)
+        _ = try store.importDictionary(facets: doc.facets, entries: doc.entries, source: "console merge", actor: env.actor)
+        mapper = try env.makeMapper(store)
+        try reloadChanged()
+        flash("merged \(source.label) into \(target.label)")
     }
 
     func addEntry(_ text: String) throws {

@@ -106,6 +106,8 @@ extension ConsoleController {
                 e.replacedBy = replacement.isEmpty ? nil : replacement
                 try saveEntry(e, verb: "deprecate")
                 flash("deprecated \(e.label)")
+            case .mergeEntry(let id):
+                try mergeEntry(id, into: text.trimmingCharacters(in: .whitespaces))
             case .bulkThreshold:
                 guard let t = Double(text), (0...1).contains(t) else { throw ConsoleError("a threshold is a number from 0 to 1") }
                 let n = bulkCandidates(threshold: t).count

@@ -89,6 +89,10 @@ public enum ConsoleActions {
             "filter-facet", pane: "dictionary", group: "Dictionary", help: "Cycle the facet filter", keys: k("f"),
             statusLabel: "facet"),
         ActionSpec(
+            "merge-entry", pane: "dictionary", group: "Dictionary",
+            help: "Merge the selected entry into another (its names become aliases there; it is deprecated)", keys: k("M"),
+            destructive: true),
+        ActionSpec(
             "deprecate-entry", pane: "dictionary", group: "Dictionary", help: "Deprecate the selected entry (replacement asked)",
             keys: k("D"), destructive: true),
     ]

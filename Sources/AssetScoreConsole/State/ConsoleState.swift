@@ -47,6 +47,7 @@ public struct ConsoleState: Sendable {
             case addDictionaryEntry
             case renameEntry(String)
             case deprecateEntry(String)
+            case mergeEntry(String)
             case bulkThreshold
         }
     }
