@@ -17,19 +17,6 @@ final class DictionaryImportTests: XCTestCase {
            "entries": [{"id": "warm", "label": "Warm", "description": "Warm, \\"cosy\\"\\nfeel", "aliases": ["cosy, snug"]}]}]}
         """
 
-    /// The error descriptions of an `ImportErrorList` thrown by `body`.
-    private func errors(_ body: () throws -> Any, file: StaticString = #filePath, line: UInt = #line) -> [String] {
-        do {
-            _ = try body()
-            XCTFail("expected the file to be rejected", file: file, line: line)
-            return []
-        } catch let list as ImportErrorList {
-            return list.errors.map(\.description)
-        } catch {
-            XCTFail("unexpected error \(error)", file: file, line: line)
-            return []
-        }
-    }
 
     func testJSONIsReadWithAllFields() throws {
         let doc = try DictionaryDocument.decodeJSON(Data(sampleJSON.utf8), name: "dict.json")
@@ -109,7 +96,7 @@ final class DictionaryImportTests: XCTestCase {
             color,fresh,Fresh,,,,red,
             """
         XCTAssertEqual(
-            errors { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "dict.csv") },
+            refusalMessages { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "dict.csv") },
             [
                 "dict.csv:3: entry id is empty",
                 "dict.csv:4: label of \"blue\" is empty",
@@ -151,7 +138,7 @@ final class DictionaryImportTests: XCTestCase {
                                      "not an entry"]}]}
             """
         XCTAssertEqual(
-            errors { try DictionaryDocument.decodeJSON(Data(json.utf8), name: "d.json") },
+            refusalMessages { try DictionaryDocument.decodeJSON(Data(json.utf8), name: "d.json") },
             [
                 "d.json: extra: unknown key (allowed: facets, format, version)",
                 "d.json: facets[0].entries[2].alias: unknown key (allowed: aliases, broader, description, facet, hex, hidden_labels, id, label, replaced_by, status)",
@@ -168,7 +155,7 @@ final class DictionaryImportTests: XCTestCase {
 
     func testJSONFormatMarkerAndVersionAreChecked() {
         XCTAssertEqual(
-            errors { try DictionaryDocument.decodeJSON(Data(#"{"format": "x", "version": 2, "facets": []}"#.utf8), name: "d.json") },
+            refusalMessages { try DictionaryDocument.decodeJSON(Data(#"{"format": "x", "version": 2, "facets": []}"#.utf8), name: "d.json") },
             [
                 "d.json: format: expected \"assetscore-dictionary\", found \"x\"",
                 "d.json: version: unsupported version 2 (this program reads version 1)",
@@ -195,7 +182,7 @@ final class DictionaryImportTests: XCTestCase {
 
         let clash = "facet,id,label,aliases,broader\ntone,red,Red tone,,\ncolor,ember,Ember,,warm\n"
         XCTAssertEqual(
-            errors { try DictionaryDocument.decodeCSV(Data(clash.utf8), name: "add.csv", existing: existing) },
+            refusalMessages { try DictionaryDocument.decodeCSV(Data(clash.utf8), name: "add.csv", existing: existing) },
             [
                 "add.csv:2: id \"red\" already exists in facet \"color\"; entry ids are unique across facets",
                 "add.csv:3: broader \"warm\" is in facet \"tone\", not \"color\"",
@@ -203,7 +190,7 @@ final class DictionaryImportTests: XCTestCase {
         // A cycle closed through an existing entry: red (existing) gets broader dark-red.
         let cycle = "facet,id,label,aliases,broader\ncolor,dark-red,Dark red,,red\ncolor,red,Red,,dark-red\n"
         XCTAssertEqual(
-            errors { try DictionaryDocument.decodeCSV(Data(cycle.utf8), name: "c.csv", existing: existing) },
+            refusalMessages { try DictionaryDocument.decodeCSV(Data(cycle.utf8), name: "c.csv", existing: existing) },
             [
                 "c.csv:2: broader cycle: \"dark-red\" -> \"red\" -> \"dark-red\""
             ])
@@ -212,7 +199,7 @@ final class DictionaryImportTests: XCTestCase {
     func testReplacementCyclesAreRejected() {
         let csv = "facet,id,label,aliases,broader,status,replaced_by\nc,a,A,,,deprecated,b\nc,b,B,,,deprecated,a\n"
         XCTAssertEqual(
-            errors { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "r.csv") },
+            refusalMessages { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "r.csv") },
             [
                 "r.csv:2: replacement cycle: \"a\" -> \"b\" -> \"a\""
             ])

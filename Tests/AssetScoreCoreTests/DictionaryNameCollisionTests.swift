@@ -14,23 +14,11 @@ final class DictionaryNameCollisionTests: XCTestCase {
             DictionaryEntry(id: "blue", facet: "color", label: "Blue", aliases: ["azure"]),
         ])
 
-    private func messages(_ body: () throws -> Any, file: StaticString = #filePath, line: UInt = #line) -> [String] {
-        do {
-            _ = try body()
-            XCTFail("expected the document to be refused", file: file, line: line)
-            return []
-        } catch let list as ImportErrorList {
-            return list.errors.map(\.description)
-        } catch {
-            XCTFail("unexpected error \(error)", file: file, line: line)
-            return []
-        }
-    }
 
     func testAnAliasMayNotTakeOverAnotherEntrysLabel() {
         let csv = "facet,id,label,aliases,broader\ntheme,al1,AL1,beach|Summer,\n"
         XCTAssertEqual(
-            messages { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "t.csv", existing: themes) },
+            refusalMessages { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "t.csv", existing: themes) },
             [
                 "t.csv:2: alias \"beach\" of \"al1\" is already the label \"Beach\" of \"beach\" in facet \"theme\"; a name may belong to one entry per facet",
                 "t.csv:2: alias \"Summer\" of \"al1\" is already the label \"Summer\" of \"summer\" in facet \"theme\"; a name may belong to one entry per facet",
@@ -40,7 +28,7 @@ final class DictionaryNameCollisionTests: XCTestCase {
             sourceName: "dict add", facets: [],
             entries: [DictionaryEntry(id: "sea", facet: "theme", label: "Sea", aliases: ["Beaches!"])])
         XCTAssertEqual(
-            messages { try add.prepared(against: themes) },
+            refusalMessages { try add.prepared(against: themes) },
             [
                 "dict add: entry \"sea\".aliases: alias \"Beaches!\" of \"sea\" is already the label \"Beach\" of \"beach\" in facet \"theme\"; a name may belong to one entry per facet"
             ])
@@ -56,7 +44,7 @@ final class DictionaryNameCollisionTests: XCTestCase {
                 {"id": "petrol", "label": "Petrol"}]}]}
             """
         XCTAssertEqual(
-            messages { try DictionaryDocument.decodeJSON(Data(json.utf8), name: "c.json", existing: themes) },
+            refusalMessages { try DictionaryDocument.decodeJSON(Data(json.utf8), name: "c.json", existing: themes) },
             [
                 "c.json: facets[0].entries[0].hidden_labels: hidden label \"AZURE\" of \"navy\" is already the alias \"azure\" of \"blue\" (Blue) in facet \"color\"; a name may belong to one entry per facet",
                 "c.json: facets[0].entries[1].label: label \"Blue\" of \"blue-2\" is already the label \"Blue\" of \"blue\" in facet \"color\"; a name may belong to one entry per facet",
@@ -64,7 +52,7 @@ final class DictionaryNameCollisionTests: XCTestCase {
             ])
         let csv = "facet,id,label,aliases,broader\ncolor,red,Red,,\ncolor,reds,Reds,,\n"
         XCTAssertEqual(
-            messages { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "r.csv") },
+            refusalMessages { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "r.csv") },
             [
                 "r.csv:3: label \"Reds\" of \"reds\" is already the label \"Red\" of \"red\" at line 2 in facet \"color\"; a name may belong to one entry per facet"
             ])
@@ -90,7 +78,7 @@ final class DictionaryNameCollisionTests: XCTestCase {
         XCTAssertEqual(try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "s.csv", existing: stored).entries.count, 1)
         let grab = "facet,id,label,aliases,broader\ntheme,sea,Sea,summer,\n"
         XCTAssertEqual(
-            messages { try DictionaryDocument.decodeCSV(Data(grab.utf8), name: "s.csv", existing: stored) },
+            refusalMessages { try DictionaryDocument.decodeCSV(Data(grab.utf8), name: "s.csv", existing: stored) },
             [
                 "s.csv:2: alias \"summer\" of \"sea\" is already the label \"Summer\" of \"summer\" in facet \"theme\"; a name may belong to one entry per facet"
             ])
@@ -116,7 +104,7 @@ final class DictionaryNameCollisionTests: XCTestCase {
         // An operator's file may not do the same.
         let csv = "facet,id,label,aliases,broader\niab_audience,retired-3,Retired,,iaba-2\n"
         XCTAssertEqual(
-            messages { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "x.csv", existing: dictionary) },
+            refusalMessages { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "x.csv", existing: dictionary) },
             [
                 "x.csv:2: label \"Retired\" of \"retired-3\" is already the label \"Retired\" of \"iaba-3\" in facet \"iab_audience\"; a name may belong to one entry per facet"
             ])

@@ -5,18 +5,6 @@ import XCTest
 
 /// Entry ids must be visible text without surrounding whitespace, in every import format.
 final class EntryIDValidationTests: XCTestCase {
-    private func messages(_ body: () throws -> Any, file: StaticString = #filePath, line: UInt = #line) -> [String] {
-        do {
-            _ = try body()
-            XCTFail("expected the document to be refused", file: file, line: line)
-            return []
-        } catch let list as ImportErrorList {
-            return list.errors.map(\.description)
-        } catch {
-            XCTFail("unexpected error \(error)", file: file, line: line)
-            return []
-        }
-    }
 
     func testJSONReportsEachBadIDWithItsPath() {
         let json = """
@@ -30,7 +18,7 @@ final class EntryIDValidationTests: XCTestCase {
               {"id": "dark red", "label": "G"}]}]}
             """
         XCTAssertEqual(
-            messages { try DictionaryDocument.decodeJSON(Data(json.utf8), name: "ids.json") },
+            refusalMessages { try DictionaryDocument.decodeJSON(Data(json.utf8), name: "ids.json") },
             [
                 "ids.json: facets[0].entries[0].id: entry id \"esc\\u{1B}[31m\" contains U+001B, a control or format character",
                 "ids.json: facets[0].entries[1].id: entry id \"nul\\u{0}\" contains U+0000, a control or format character",
@@ -46,7 +34,7 @@ final class EntryIDValidationTests: XCTestCase {
             "facet,id,label,aliases,broader\ncolor,\u{1B}]0;x\u{7},A,,\ncolor, red,B,,\ncolor,\"red \",C,,\n"
             + "color,bidi\u{202E},D,,\ncolor,ok-1,E,,\n"
         XCTAssertEqual(
-            messages { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "ids.csv") },
+            refusalMessages { try DictionaryDocument.decodeCSV(Data(csv.utf8), name: "ids.csv") },
             [
                 "ids.csv:2: entry id \"\\u{1B}]0;x\\u{7}\" contains U+001B, a control or format character",
                 "ids.csv:3: entry id \" red\" starts or ends with whitespace",
@@ -65,7 +53,7 @@ final class EntryIDValidationTests: XCTestCase {
 
             """
         XCTAssertEqual(
-            messages { try IABTaxonomy.decode(Data(tsv.utf8), name: "ids.tsv") },
+            refusalMessages { try IABTaxonomy.decode(Data(tsv.utf8), name: "ids.tsv") },
             [
                 "ids.tsv:4: entry id \"iabc3-2\\u{1B}\" contains U+001B, a control or format character",
                 "ids.tsv:5: entry id \"iabc3-3 \" starts or ends with whitespace",
@@ -78,7 +66,7 @@ final class EntryIDValidationTests: XCTestCase {
             sourceName: "dict add", facets: [Facet(id: "color", label: "Colour")],
             entries: [DictionaryEntry(id: "x\u{2028}", facet: "color", label: "X")])
         XCTAssertEqual(
-            messages { try doc.prepared() },
+            refusalMessages { try doc.prepared() },
             [
                 "dict add: entry \"x\\u{2028}\".id: entry id \"x\\u{2028}\" contains U+2028, a control or format character"
             ])
