@@ -17,7 +17,6 @@ final class DictionaryImportTests: XCTestCase {
            "entries": [{"id": "warm", "label": "Warm", "description": "Warm, \\"cosy\\"\\nfeel", "aliases": ["cosy, snug"]}]}]}
         """
 
-
     func testJSONIsReadWithAllFields() throws {
         let doc = try DictionaryDocument.decodeJSON(Data(sampleJSON.utf8), name: "dict.json")
         XCTAssertEqual(doc.facets.map(\.id), ["color", "tone"])
@@ -155,7 +154,9 @@ final class DictionaryImportTests: XCTestCase {
 
     func testJSONFormatMarkerAndVersionAreChecked() {
         XCTAssertEqual(
-            refusalMessages { try DictionaryDocument.decodeJSON(Data(#"{"format": "x", "version": 2, "facets": []}"#.utf8), name: "d.json") },
+            refusalMessages {
+                try DictionaryDocument.decodeJSON(Data(#"{"format": "x", "version": 2, "facets": []}"#.utf8), name: "d.json")
+            },
             [
                 "d.json: format: expected \"assetscore-dictionary\", found \"x\"",
                 "d.json: version: unsupported version 2 (this program reads version 1)",

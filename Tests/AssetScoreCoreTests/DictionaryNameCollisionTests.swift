@@ -14,7 +14,6 @@ final class DictionaryNameCollisionTests: XCTestCase {
             DictionaryEntry(id: "blue", facet: "color", label: "Blue", aliases: ["azure"]),
         ])
 
-
     func testAnAliasMayNotTakeOverAnotherEntrysLabel() {
         let csv = "facet,id,label,aliases,broader\ntheme,al1,AL1,beach|Summer,\n"
         XCTAssertEqual(
