@@ -13,6 +13,7 @@ packages=(
   libncurses-dev      # the console (ncursesw)
   libchafa-dev        # image previews in the console (chafa)
   tmux                # console tests drive the real binary in tmux (skipped without it)
+  ncurses-term        # terminfo entries the terminal tests use (xterm-direct for direct colour)
   fonts-dejavu-core   # text rendering in tests
 )
 
