@@ -97,4 +97,22 @@ final class ConsolePreviewTests: XCTestCase {
         // The ranking still shows, beside the preview.
         XCTAssertTrue(screen.text().contains("Ranking"), screen.text())
     }
+
+    func testReviewPanePreviewsTheSelectedItemsFirstAsset() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        c.resize(width: 100, height: 30)
+        try ConsoleFixture.keys(c, "2")
+        let item = try XCTUnwrap(c.state.review.items.first { !$0.assetIDs.isEmpty })
+        let index = try XCTUnwrap(c.state.review.items.firstIndex(of: item))
+        for _ in 0..<index { c.handle(.down) }
+        XCTAssertFalse(c.state.review.selectedAssetPaths.isEmpty)
+        let fake = FakePreviews()
+        let screen = Self.render(c, fake.provider)
+        XCTAssertEqual(fake.requests.first?.path, c.state.review.selectedAssetPaths.first)
+        XCTAssertTrue(screen.roleMap().contains("picture"), screen.roleMap())
+        c.resize(width: 80, height: 30)
+        let narrow = FakePreviews()
+        _ = Self.render(c, narrow.provider)
+        XCTAssertTrue(narrow.requests.isEmpty, "no preview below 90 columns")
+    }
 }

@@ -76,6 +76,16 @@ extension ConsoleController {
         state.review.items = try store.reviewPage(status: .pending, facet: nil, search: nil, limit: limit, offset: 0)
         state.review.pendingTotal = try store.reviewCount(status: .pending)
         state.review.selected = reselect(state.review.items.map(\.id), selectedID, fallback: r.selected)
+        loadSelectedItemAssets()
+    }
+
+    /// The selected review item's first asset files (three lookups by id), for its previews.
+    func loadSelectedItemAssets() {
+        guard let item = selectedItem else {
+            state.review.selectedAssetPaths = []
+            return
+        }
+        state.review.selectedAssetPaths = item.assetIDs.prefix(3).compactMap { try? store.asset(id: $0)?.path }
     }
 
     /// Pages further when the selection reaches the end of what is loaded.

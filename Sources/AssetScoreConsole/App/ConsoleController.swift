@@ -149,6 +149,7 @@ public final class ConsoleController {
         case .review:
             state.review.selected = clamp(state.review.selected &+ delta, state.review.items.count)
             try? loadMoreIfNeeded()
+            loadSelectedItemAssets()
         case .dictionary: state.dictionary.selected = clamp(state.dictionary.selected &+ delta, state.dictionary.visible.count)
         case .simulator:
             if state.simulator.editingWeights {

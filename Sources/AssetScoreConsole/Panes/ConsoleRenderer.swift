@@ -20,7 +20,7 @@ public enum ConsoleRenderer {
             let inside = PaneFrame.draw(into: &buffer, in: rect, title: title, focused: focused)
             switch pane {
             case .queue: QueuePane.draw(state.queue, into: &buffer, in: inside, focused: focused, clock: clock)
-            case .review: ReviewPane.draw(state.review, into: &buffer, in: inside, focused: focused)
+            case .review: ReviewPane.draw(state.review, into: &buffer, in: inside, focused: focused, previews: previews)
             case .simulator: SimulatorPane.draw(state.simulator, into: &buffer, in: inside, focused: focused, previews: previews)
             case .dictionary: DictionaryPane.draw(state.dictionary, into: &buffer, in: inside, focused: focused)
             }

@@ -4,7 +4,10 @@ import TerminalUI
 
 /// Pane 2: pending review items by impact; below, the selected item's candidates and assets.
 enum ReviewPane {
-    static func draw(_ r: ReviewState, into buffer: inout ScreenBuffer, in rect: Rect, focused: Bool) {
+    /// From this pane width on, the selected item's first asset is previewed beside its candidates.
+    static let previewMinimumWidth = 90
+
+    static func draw(_ r: ReviewState, into buffer: inout ScreenBuffer, in rect: Rect, focused: Bool, previews: PreviewProvider? = nil) {
         let detailHeight = min(8, max(0, rect.height / 2 - 1))
         let listRect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - detailHeight)
         let columns = [
@@ -32,6 +35,15 @@ enum ReviewPane {
         var y = listRect.maxY
         buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), with: "─", role: .paneBorderBlurred)
         y += 1
+        var rect = rect
+        if let previews, rect.width >= previewMinimumWidth, let path = r.selectedAssetPaths.first, rect.maxY - y >= 3 {
+            let columns = min(24, rect.width / 4)
+            let cells = previews(path, columns, rect.maxY - y)
+            if !cells.isEmpty {
+                buffer.blit(cells, in: Rect(x: rect.maxX - columns, y: y, width: columns, height: rect.maxY - y))
+                rect = Rect(x: rect.x, y: rect.y, width: rect.width - columns - 1, height: rect.height)
+            }
+        }
         for (n, c) in item.candidates.prefix(5).enumerated() where y < rect.maxY - 1 {
             let bar = BarView.text(fraction: c.score, width: 10)
             buffer.write(

@@ -88,6 +88,8 @@ public struct ReviewState: Sendable {
     public var pendingTotal = 0
     /// Decisions made in this console, newest last, so `u` can undo them in order.
     public var undoStack: [Int64] = []
+    /// Files of the first assets the selected item appears in, for previews.
+    public var selectedAssetPaths: [String] = []
 }
 
 public struct SimulatorState: Sendable {
