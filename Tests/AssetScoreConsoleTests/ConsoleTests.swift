@@ -165,4 +165,20 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(cosy.replacedBy, "calm")
         XCTAssertTrue(calm.aliases.contains(cosy.label), "\(calm.aliases)")
     }
+
+    func testAddingAnAttributeSuggestsDictionaryEntries() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        try ConsoleFixture.keys(c, "3")
+        c.handle(.character("a"))
+        ConsoleFixture.type(c, "theme=bea")
+        guard case .prompt(let p) = c.state.overlay else { return XCTFail("no prompt") }
+        XCTAssertEqual(p.suggestions.first, "Beach")
+        XCTAssertTrue(ConsoleFixture.screen(c).contains("→ Beach"))
+        ConsoleFixture.type(c, ":0.5")
+        c.handle(.enter)
+        let added = try XCTUnwrap(c.state.simulator.profile.last)
+        XCTAssertEqual(added.value, "Beach")
+        XCTAssertEqual(added.weight, 0.5)
+        XCTAssertEqual(added.entry, "beach")
+    }
 }

@@ -58,6 +58,7 @@ extension ConsoleController {
                 state.overlay = .prompt(p)
             default:
                 _ = p.field.handle(key)
+                p.suggestions = suggestions(for: p)
                 state.overlay = .prompt(p)
             }
         }
@@ -84,9 +85,14 @@ extension ConsoleController {
                 guard mapper.dictionary.facet(parts[0]) != nil else { throw ConsoleError("no facet '\(parts[0])'") }
                 try decide(item, .create(facet: parts[0], id: nil, label: parts[1], broader: nil))
             case .addAttribute:
-                try addAttribute(text)
+                try addAttribute(completedAttribute(text, suggestions: p.suggestions))
             case .findUser:
-                try loadUser(text)
+                let id = text.trimmingCharacters(in: .whitespaces)
+                if try store.user(id: id) == nil, let first = p.suggestions.first {
+                    try loadUser(first)
+                } else {
+                    try loadUser(id)
+                }
             case .addDictionaryEntry:
                 try addEntry(text)
             case .renameEntry(let id):
@@ -123,6 +129,40 @@ extension ConsoleController {
             state.overlay = .prompt(again)
             fail(error)
         }
+    }
+
+    /// Suggestions while typing: user ids by prefix, or dictionary labels of the facet named
+    /// before "=" in an attribute.
+    func suggestions(for p: ConsoleState.Prompt) -> [String] {
+        let text = p.field.text
+        switch p.purpose {
+        case .findUser:
+            let prefix = text.trimmingCharacters(in: .whitespaces)
+            guard !prefix.isEmpty else { return [] }
+            return ((try? store.usersPage(search: prefix, limit: 8, offset: 0)) ?? []).map(\.id)
+        case .addAttribute:
+            guard let eq = text.firstIndex(of: "=") else { return [] }
+            let facet = text[..<eq].trimmingCharacters(in: .whitespaces)
+            let value = String(text[text.index(after: eq)...]).split(separator: ":").first.map(String.init) ?? ""
+            return DictionarySearch.matches(value, in: state.dictionary.entries.filter { $0.facet == facet }).prefix(8).map(\.label)
+        default:
+            return []
+        }
+    }
+
+    /// "theme=bea:0.8" becomes "theme=Beach:0.8" when the value is not a dictionary name itself
+    /// but the search found an entry for it.
+    func completedAttribute(_ text: String, suggestions: [String]) -> String {
+        guard let eq = text.firstIndex(of: "="), let first = suggestions.first else { return text }
+        let facet = text[..<eq].trimmingCharacters(in: .whitespaces)
+        var rest = String(text[text.index(after: eq)...])
+        var weight = ""
+        if let colon = rest.lastIndex(of: ":"), Double(rest[rest.index(after: colon)...]) != nil {
+            weight = String(rest[colon...])
+            rest = String(rest[..<colon])
+        }
+        if mapper.map(rest, facet: facet).entry != nil { return text }
+        return "\(facet)=\(first)\(weight)"
     }
 
     /// A click selects the pane under it and, in a list, the row.

@@ -15,12 +15,19 @@ enum OverlayView {
         case .prompt(let p):
             var isSearch = false
             if case .dictionarySearch = p.purpose { isSearch = true }
-            let extra = isSearch ? 8 : 0
+            let extra = isSearch ? 8 : (p.suggestions.isEmpty ? 0 : min(8, p.suggestions.count + 1))
             let box = area.centered(width: min(area.width - 2, 72), height: 5 + extra)
             frame(box, title: p.title, into: &buffer)
             p.field.draw(into: &buffer, x: box.x + 2, y: box.y + 2, width: box.width - 4, focused: true)
             let hint = p.hint ?? "Enter accepts, Esc cancels"
             buffer.write(hint, x: box.x + 2, y: box.y + 3, maxWidth: box.width - 4, role: .dim, overflow: .ellipsis)
+            if !isSearch {
+                for (i, suggestion) in p.suggestions.prefix(max(0, extra - 1)).enumerated() {
+                    buffer.write(
+                        [Span(i == 0 ? "→ " : "  ", role: .statusKey), Span(suggestion, role: .tagMapped)],
+                        x: box.x + 2, y: box.y + 4 + i, maxWidth: box.width - 4, role: .helpOverlay)
+                }
+            }
             if isSearch {
                 let matches = DictionarySearch.matches(p.field.text, in: state.dictionary.entries)
                 for (i, e) in matches.prefix(extra - 1).enumerated() {

@@ -35,6 +35,8 @@ public struct ConsoleState: Sendable {
         public var field: TextField
         public var purpose: Purpose
         public var hint: String?
+        /// Live suggestions for what is typed (user ids, dictionary labels), best first.
+        public var suggestions: [String] = []
 
         public enum Purpose: Sendable, Equatable {
             case ingestPath
