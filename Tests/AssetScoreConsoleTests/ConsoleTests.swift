@@ -181,4 +181,20 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(added.weight, 0.5)
         XCTAssertEqual(added.entry, "beach")
     }
+
+    func testArrowsChooseAmongTheSearchMatches() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        try ConsoleFixture.keys(c, "2")
+        let item = try XCTUnwrap(c.state.review.items.first)
+        c.handle(.character("/"))
+        ConsoleFixture.type(c, "winter")
+        c.handle(.down)
+        guard case .prompt(let p) = c.state.overlay else { return XCTFail("no prompt") }
+        XCTAssertEqual(p.choice, 1)
+        let expected = DictionarySearch.matches("winter", in: c.state.dictionary.entries)[1]
+        c.handle(.enter)
+        XCTAssertFalse(c.state.messageIsError, c.state.message ?? "")
+        XCTAssertTrue((c.state.message ?? "").contains(expected.id), "\(c.state.message ?? "") vs \(expected.id)")
+        _ = item
+    }
 }

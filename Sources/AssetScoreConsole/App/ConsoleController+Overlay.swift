@@ -56,9 +56,14 @@ extension ConsoleController {
             case .tab where p.purpose == .ingestPath:
                 p.field.set(PathCompletion.complete(p.field.text))
                 state.overlay = .prompt(p)
+            case .down, .up:
+                let count = choices(for: p)
+                if count > 0 { p.choice = (p.choice + (key == .down ? 1 : count - 1)) % count }
+                state.overlay = .prompt(p)
             default:
                 _ = p.field.handle(key)
                 p.suggestions = suggestions(for: p)
+                p.choice = 0
                 state.overlay = .prompt(p)
             }
         }
@@ -74,7 +79,8 @@ extension ConsoleController {
                 startIngest(path: text.trimmingCharacters(in: .whitespaces), campaign: nil)
             case .dictionarySearch(let itemID):
                 guard let item = try store.reviewItem(id: itemID) else { throw ConsoleError("review item \(itemID) is gone") }
-                guard let entry = DictionarySearch.matches(text, in: state.dictionary.entries).first else {
+                let matches = DictionarySearch.matches(text, in: state.dictionary.entries)
+                guard let entry = matches.indices.contains(p.choice) ? matches[p.choice] : matches.first else {
                     throw ConsoleError("no entry matches '\(text)'")
                 }
                 try decide(item, .map(entry: entry.id))
@@ -85,11 +91,12 @@ extension ConsoleController {
                 guard mapper.dictionary.facet(parts[0]) != nil else { throw ConsoleError("no facet '\(parts[0])'") }
                 try decide(item, .create(facet: parts[0], id: nil, label: parts[1], broader: nil))
             case .addAttribute:
-                try addAttribute(completedAttribute(text, suggestions: p.suggestions))
+                try addAttribute(completedAttribute(text, suggestions: Array(p.suggestions.dropFirst(p.choice))))
             case .findUser:
                 let id = text.trimmingCharacters(in: .whitespaces)
-                if try store.user(id: id) == nil, let first = p.suggestions.first {
-                    try loadUser(first)
+                let known = try store.user(id: id) != nil
+                if p.choice > 0 || !known, p.suggestions.indices.contains(p.choice) {
+                    try loadUser(p.suggestions[p.choice])
                 } else {
                     try loadUser(id)
                 }
@@ -129,6 +136,12 @@ extension ConsoleController {
             state.overlay = .prompt(again)
             fail(error)
         }
+    }
+
+    /// How many rows Up and Down move through in a prompt.
+    func choices(for p: ConsoleState.Prompt) -> Int {
+        if case .dictionarySearch = p.purpose { return min(7, DictionarySearch.matches(p.field.text, in: state.dictionary.entries).count) }
+        return min(7, p.suggestions.count)
     }
 
     /// Suggestions while typing: user ids by prefix, or dictionary labels of the facet named

@@ -19,7 +19,7 @@ extension ConsoleController {
             guard let item = selectedItem else { return flash("nothing to review") }
             prompt(
                 "Map '\(item.sampleText)' to the entry found (type to search)", .dictionarySearch(itemID: item.id),
-                hint: "Enter maps to the first match")
+                hint: "Up/Down choose, Enter maps to the marked entry")
         case "create-entry":
             guard let item = selectedItem else { return flash("nothing to review") }
             let facet = item.facet.isEmpty ? "theme" : item.facet

@@ -24,7 +24,7 @@ enum OverlayView {
             if !isSearch {
                 for (i, suggestion) in p.suggestions.prefix(max(0, extra - 1)).enumerated() {
                     buffer.write(
-                        [Span(i == 0 ? "→ " : "  ", role: .statusKey), Span(suggestion, role: .tagMapped)],
+                        [Span(i == p.choice ? "→ " : "  ", role: .statusKey), Span(suggestion, role: .tagMapped)],
                         x: box.x + 2, y: box.y + 4 + i, maxWidth: box.width - 4, role: .helpOverlay)
                 }
             }
@@ -33,7 +33,7 @@ enum OverlayView {
                 for (i, e) in matches.prefix(extra - 1).enumerated() {
                     buffer.write(
                         [
-                            Span(i == 0 ? "→ " : "  ", role: .statusKey), Span(e.label, role: .tagMapped),
+                            Span(i == p.choice ? "→ " : "  ", role: .statusKey), Span(e.label, role: .tagMapped),
                             Span("  \(e.facet) [\(e.id)]", role: .dim),
                         ],
                         x: box.x + 2, y: box.y + 4 + i, maxWidth: box.width - 4, role: .helpOverlay)
@@ -67,8 +67,8 @@ enum OverlayView {
 }
 
 /// The dictionary search of the review pane, shared by the prompt's live list and its Enter.
-enum DictionarySearch {
-    static func matches(_ query: String, in entries: [DictionaryEntry]) -> [DictionaryEntry] {
+public enum DictionarySearch {
+    public static func matches(_ query: String, in entries: [DictionaryEntry]) -> [DictionaryEntry] {
         let q = query.trimmingCharacters(in: .whitespaces).lowercased()
         guard !q.isEmpty else { return [] }
         func rank(_ e: DictionaryEntry) -> Int? {

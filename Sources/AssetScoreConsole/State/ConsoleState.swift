@@ -37,6 +37,8 @@ public struct ConsoleState: Sendable {
         public var hint: String?
         /// Live suggestions for what is typed (user ids, dictionary labels), best first.
         public var suggestions: [String] = []
+        /// The suggestion (or dictionary match) Enter takes; Up and Down move it.
+        public var choice = 0
 
         public enum Purpose: Sendable, Equatable {
             case ingestPath
