@@ -36,10 +36,14 @@ extension ConsoleController {
             if sim.editingWeights {
                 guard sim.facetOrder.indices.contains(sim.selectedFacet) else { return }
                 let f = sim.facetOrder[sim.selectedFacet]
-                state.simulator.facetWeights[f] = Self.step(sim.facetWeights[f] ?? 1, delta, range: 0...10)
+                let new = Self.step(sim.facetWeights[f] ?? 1, delta, range: 0...10)
+                if new == sim.facetWeights[f] { flash("the \(f) weight is at its limit (0 to 10)") }
+                state.simulator.facetWeights[f] = new
             } else {
                 guard sim.profile.indices.contains(sim.selectedAttribute) else { return flash("no attribute selected") }
-                sim.profile[sim.selectedAttribute].weight = Self.step(sim.profile[sim.selectedAttribute].weight, delta, range: -1...1)
+                let old = sim.profile[sim.selectedAttribute].weight
+                sim.profile[sim.selectedAttribute].weight = Self.step(old, delta, range: -1...1)
+                if sim.profile[sim.selectedAttribute].weight == old { flash("a weight goes from -1 (dislike) to 1") }
                 state.simulator.profile = sim.profile
             }
             rescore()

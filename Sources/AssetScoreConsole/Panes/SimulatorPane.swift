@@ -22,7 +22,8 @@ enum SimulatorPane {
             ],
             x: rect.x + 1, y: y, maxWidth: rect.width - 2, role: .normal)
         y += 1
-        let leftWidth = min(34, rect.width / 3)
+        // Wide enough for facet, value and weight even at the minimum terminal size.
+        let leftWidth = min(34, max(24, rect.width / 3))
         let top = Rect(x: rect.x, y: y, width: rect.width, height: max(0, rect.height - 1 - summaryHeight(rect)))
         drawEditor(s, into: &buffer, in: Rect(x: top.x, y: top.y, width: leftWidth, height: top.height), focused: focused)
         let ranking = Rect(x: top.x + leftWidth + 1, y: top.y, width: top.width - leftWidth - 1, height: top.height)
