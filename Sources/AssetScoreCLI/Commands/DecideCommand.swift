@@ -86,7 +86,7 @@ enum DecideCommand {
             d.ranking.enumerated().map { i, v in
                 [
                     String(i + 1), "#\(v.assetID)", URL(fileURLWithPath: v.path).lastPathComponent, fmt(v.score, 3),
-                    v.contributions.sorted { abs($0.value) > abs($1.value) }.prefix(3).map(\.reason).joined(separator: "; "),
+                    v.topReasons(3),
                 ]
             }, maxWidth: 70)
         guard detailed, let w = d.winner, !w.contributions.isEmpty else { return }

@@ -86,7 +86,7 @@ enum DemoCommand {
                         + (d.ranking.count > 6 ? " > …" : ""),
                     d.usedFallback
                         ? "fallback: nothing matched"
-                        : w.contributions.sorted { abs($0.value) > abs($1.value) }.prefix(2).map(\.reason).joined(separator: "; "),
+                        : w.topReasons(2),
                 ])
             }
             out.table(["persona", "winner", "ranking (asset score)", "top reasons"], rows, maxWidth: 60)

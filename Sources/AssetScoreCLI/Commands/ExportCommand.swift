@@ -42,8 +42,7 @@ enum ExportCommand {
                         writer.row([
                             u.id, d.campaign, w.map { String($0.assetID) } ?? "", w?.path ?? "", w.flatMap { alt[$0.assetID] } ?? "",
                             w.map { String(format: "%.4f", $0.score) } ?? "", d.usedFallback ? "true" : "false", d.id,
-                            (w?.contributions ?? []).sorted { abs($0.value) > abs($1.value) }.prefix(3).map(\.reason).joined(
-                                separator: "; "),
+                            w?.topReasons(3) ?? "",
                         ])
                         count += 1
                     }

@@ -195,7 +195,13 @@ extension ConsoleController {
         guard let decider else { return }
         var wins: [Int64: Int] = [:]
         var counted = 0
-        if let users = try? store.users(limit: Self.shareSample, offset: 0) {
+        let users: [UserProfile]
+        do {
+            users = try store.users(limit: Self.shareSample, offset: 0)
+        } catch {
+            return fail(error)
+        }
+        do {
             for u in users {
                 if let w = decider.decide(attributes: u.attributes, subject: u.id).winner { wins[w.assetID, default: 0] += 1 }
                 counted += 1

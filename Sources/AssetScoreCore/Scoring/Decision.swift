@@ -66,6 +66,14 @@ public struct ScoredVariant: Codable, Sendable, Hashable {
     }
 }
 
+extension ScoredVariant {
+    /// The `count` largest terms (by size, likes and dislikes alike), as one line for people,
+    /// CSV exports and Liquid templates.
+    public func topReasons(_ count: Int) -> String {
+        contributions.sorted { abs($0.value) > abs($1.value) }.prefix(count).map(\.reason).joined(separator: "; ")
+    }
+}
+
 /// The answer for one user (or persona) and one campaign.
 public struct Decision: Codable, Sendable, Hashable {
     /// Unique id, so feedback events can refer to the decision.
