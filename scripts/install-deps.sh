@@ -12,6 +12,9 @@ packages=(
   libstemmer-dev      # Snowball stemming for tag normalisation
   libncurses-dev      # the console (ncursesw)
   libchafa-dev        # image previews in the console (chafa)
+  libcurl4-openssl-dev # model providers and webhook downloads (libcurl)
+  libmicrohttpd-dev   # the HTTP service (assetscore serve)
+  wrk                 # the HTTP benchmark (make bench)
   tmux                # console tests drive the real binary in tmux (skipped without it)
   ncurses-term        # terminfo entries the terminal tests use (xterm-direct for direct colour)
   fonts-dejavu-core   # text rendering in tests
