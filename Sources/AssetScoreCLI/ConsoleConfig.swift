@@ -4,7 +4,7 @@ import Foundation
 /// The console's settings file, `$XDG_CONFIG_HOME/assetscore/config` (else `~/.config/...`):
 /// `key = value` lines, `#` comments. Options and environment variables win over it.
 struct ConsoleConfig {
-    static let keys: Set<String> = ["theme", "keys"]
+    static let keys: Set<String> = ["theme", "keys", "graphics"]
     var values: [String: String] = [:]
 
     struct ConfigError: Error, CustomStringConvertible {

@@ -51,6 +51,37 @@ enum ChafaRenderer {
         return grid
     }
 
+    /// The escape sequence drawing `image` over `columns` x `rows` cells of `cellSize` pixels with
+    /// the sixel or kitty protocol (chafa fits the image inside, keeping its aspect).
+    static func pixels(for image: RGBAImage, columns: Int, rows: Int, mode: GraphicsMode, cellSize: (width: Int, height: Int)) throws
+        -> [UInt8]
+    {
+        let pixelMode: ChafaPixelMode
+        switch mode {
+        case .sixel: pixelMode = CHAFA_PIXEL_MODE_SIXELS
+        case .kitty: pixelMode = CHAFA_PIXEL_MODE_KITTY
+        case .symbols: throw PreviewError("symbols are cells, not a pixel sequence")
+        }
+        guard let config = chafa_canvas_config_new() else { throw PreviewError("chafa could not start") }
+        defer { chafa_canvas_config_unref(config) }
+        chafa_canvas_config_set_geometry(config, Int32(columns), Int32(rows))
+        chafa_canvas_config_set_cell_geometry(config, Int32(cellSize.width), Int32(cellSize.height))
+        chafa_canvas_config_set_canvas_mode(config, CHAFA_CANVAS_MODE_TRUECOLOR)
+        chafa_canvas_config_set_pixel_mode(config, pixelMode)
+        guard let canvas = chafa_canvas_new(config) else { throw PreviewError("chafa could not start") }
+        defer { chafa_canvas_unref(canvas) }
+        image.bytes.withUnsafeBufferPointer { pixels in
+            chafa_canvas_draw_all_pixels(
+                canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, pixels.baseAddress, Int32(image.width), Int32(image.height),
+                Int32(image.width * 4))
+        }
+        guard let info = PixelGraphics.printingInfo() else { throw PreviewError("chafa has no terminal sequences") }
+        defer { chafa_term_info_unref(info) }
+        guard let printed = chafa_canvas_print(canvas, info) else { throw PreviewError("chafa printed nothing") }
+        defer { g_string_free(printed, 1) }
+        return Array(UnsafeRawBufferPointer(start: printed.pointee.str, count: Int(printed.pointee.len)))
+    }
+
     /// chafa packs truecolour as 0xRRGGBB; a negative value means transparent, drawn as the
     /// neutral grey alpha is flattened onto.
     private static func rgb(_ packed: Int32) -> RGB {

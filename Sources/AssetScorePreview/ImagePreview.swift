@@ -11,7 +11,8 @@ public final class ImagePreview: Sendable {
     public static let shared = ImagePreview()
 
     private let decoder: PreviewDecoder
-    private let cache: PreviewCache
+    private let cache: PreviewCache<PreviewResult>
+    private let graphicsCache: PreviewCache<[UInt8]?>
     /// The largest grid rendered; bigger requests are clipped (a preview is not a viewer).
     static let maxColumns = 400
     static let maxRows = 200
@@ -23,6 +24,8 @@ public final class ImagePreview: Sendable {
     public init(maxPixels: Int = 100_000_000, maxFileBytes: Int64 = 256 * 1_048_576, cacheSize: Int = 64) {
         decoder = PreviewDecoder(maxPixels: maxPixels, maxFileBytes: maxFileBytes)
         cache = PreviewCache(capacity: cacheSize)
+        // Pixel payloads are large (tens to hundreds of KB each): keep only a few.
+        graphicsCache = PreviewCache(capacity: 8)
     }
 
     /// The preview of `file` in at most `columns` x `rows` cells (a picture keeps the image's
@@ -35,10 +38,7 @@ public final class ImagePreview: Sendable {
         let columns = min(max(0, columns), Self.maxColumns)
         let rows = min(max(0, rows), Self.maxRows)
         guard columns > 0, rows > 0 else { return PreviewResult(cells: [], failure: "no room") }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
-        let key = PreviewCache.Key(
-            path: file.standardizedFileURL.path, columns: columns, rows: rows, modified: attributes?[.modificationDate] as? Date,
-            bytes: (attributes?[.size] as? NSNumber)?.int64Value)
+        let key = Self.key(file, columns: columns, rows: rows)
         if let cached = cache.value(for: key) { return cached }
         let result: PreviewResult
         do {
@@ -50,6 +50,42 @@ public final class ImagePreview: Sendable {
         }
         cache.store(result, for: key)
         return result
+    }
+
+    private static func key(_ file: URL, columns: Int, rows: Int, variant: String = "") -> PreviewKey {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+        return PreviewKey(
+            path: file.standardizedFileURL.path, columns: columns, rows: rows, modified: attributes?[.modificationDate] as? Date,
+            bytes: (attributes?[.size] as? NSNumber)?.int64Value, variant: variant)
+    }
+
+    /// The escape sequence that draws `file` in exactly `columns` x `rows` cells with `mode`'s
+    /// pixel protocol (sixel or kitty), for cells of `cellSize` pixels; nil for `.symbols`, for a
+    /// file that cannot be shown (the symbol placeholder stays), or for a size out of range.
+    ///
+    /// The sequence starts and ends in the ground state and carries no cursor movement of its
+    /// own: the terminal backend positions it.
+    public func graphic(file: URL, columns: Int, rows: Int, mode: GraphicsMode, cellSize: (width: Int, height: Int)) -> [UInt8]? {
+        guard mode != .symbols, (1...Self.maxColumns).contains(columns), (1...Self.maxRows).contains(rows),
+            (4...64).contains(cellSize.width), (8...128).contains(cellSize.height)
+        else { return nil }
+        let key = Self.key(file, columns: columns, rows: rows, variant: "\(mode.rawValue) \(cellSize.width)x\(cellSize.height)")
+        if let cached = graphicsCache.value(for: key) { return cached }
+        var payload: [UInt8]?
+        do {
+            let side = min(2048, max(columns * cellSize.width, rows * cellSize.height))
+            let image = try decoder.pixels(of: file, side: side)
+            payload = try ChafaRenderer.pixels(for: image, columns: columns, rows: rows, mode: mode, cellSize: cellSize)
+        } catch {
+            payload = nil
+        }
+        graphicsCache.store(payload, for: key)
+        return payload
+    }
+
+    /// The closure a terminal backend takes to draw placements in pixels.
+    public var graphicProvider: @Sendable (String, Int, Int, GraphicsMode, (width: Int, height: Int)) -> [UInt8]? {
+        { [self] path, columns, rows, mode, cell in graphic(file: URL(fileURLWithPath: path), columns: columns, rows: rows, mode: mode, cellSize: cell) }
     }
 
     /// The closure the console takes (`ConsoleEnvironment.previewProvider`): path, columns, rows.

@@ -5,25 +5,18 @@ import Foundation
 ///
 /// A lock guards it because the console may render from more than one thread (the loop and a
 /// background job); entries are values, so nothing leaks out from under the lock.
-final class PreviewCache: @unchecked Sendable {
-    struct Key: Hashable {
-        var path: String
-        var columns: Int
-        var rows: Int
-        /// The file's modification time and size: a file replaced on disk gets a new key.
-        var modified: Date?
-        var bytes: Int64?
-    }
+final class PreviewCache<Value: Sendable>: @unchecked Sendable {
+    typealias Key = PreviewKey
 
     private let capacity: Int
     private let lock = NSLock()
-    private var entries: [Key: PreviewResult] = [:]
+    private var entries: [Key: Value] = [:]
     /// Keys from least to most recently used.
     private var order: [Key] = []
 
     init(capacity: Int) { self.capacity = max(1, capacity) }
 
-    func value(for key: Key) -> PreviewResult? {
+    func value(for key: Key) -> Value? {
         lock.lock()
         defer { lock.unlock() }
         guard let value = entries[key] else { return nil }
@@ -31,7 +24,7 @@ final class PreviewCache: @unchecked Sendable {
         return value
     }
 
-    func store(_ value: PreviewResult, for key: Key) {
+    func store(_ value: Value, for key: Key) {
         lock.lock()
         defer { lock.unlock() }
         if entries.updateValue(value, forKey: key) != nil {
@@ -52,4 +45,16 @@ final class PreviewCache: @unchecked Sendable {
         if let index = order.firstIndex(of: key) { order.remove(at: index) }
         order.append(key)
     }
+}
+
+/// What a cached preview is of: the file as it is now, the size, and the pixel variant.
+struct PreviewKey: Hashable, Sendable {
+    var path: String
+    var columns: Int
+    var rows: Int
+    /// The file's modification time and size: a file replaced on disk gets a new key.
+    var modified: Date?
+    var bytes: Int64?
+    /// Pixel graphics only: the protocol and the cell size in pixels ("sixel 10x20").
+    var variant: String = ""
 }

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -32,6 +33,13 @@ static inline void assetscore_release_setupterm(void) {
 // stdout and stdin are mutable C globals; newterm needs them as FILE pointers.
 static inline FILE *assetscore_stdout(void) { return stdout; }
 static inline FILE *assetscore_stdin(void) { return stdin; }
+// ioctl is variadic: the cell size in pixels (for sixel and kitty previews) comes from TIOCGWINSZ.
+static inline int assetscore_window_pixels(int fd, int *xpixel, int *ypixel, int *cols, int *rows) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *xpixel = ws.ws_xpixel; *ypixel = ws.ws_ypixel; *cols = ws.ws_col; *rows = ws.ws_row;
+    return 0;
+}
 
 // glibc declares wcwidth only under _XOPEN_SOURCE, which the Glibc module is built without; the
 // console needs the C library's width of a character to stay in step with ncurses.

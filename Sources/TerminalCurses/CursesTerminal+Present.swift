@@ -14,6 +14,8 @@ extension CursesTerminal {
         var styles: [Role: (attr_t, Int16)] = [:]
         var pictureStyles: [PictureColors: (attr_t, Int16)] = [:]
         let pictureColors = theme.usesColor && colorDepth != .monochrome
+        let graphics = pixelGraphics(in: buffer)
+        if graphics != lastGraphics { forgetPixelGraphics() }
         for y in 0..<min(height, buffer.height) {
             if let last = lastPresented, last.row(y) == buffer.row(y) { continue }
             var x = 0
@@ -42,6 +44,7 @@ extension CursesTerminal {
         }
         _ = wnoutrefresh(window)
         _ = doupdate()
+        if graphics != lastGraphics { drawPixelGraphics(graphics) }
     }
 
     /// Draws one cell. ncurses measures width with the C library's wcwidth, which may disagree

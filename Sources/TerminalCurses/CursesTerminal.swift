@@ -24,6 +24,13 @@ public final class CursesTerminal {
     /// the pairs the roles need.
     var picturePairs = 0
     var lastPresented: ScreenBuffer?
+    /// How previews are drawn: `.symbols` leaves the picture cells as they are; `.sixel` and
+    /// `.kitty` draw `graphicEncoder`'s pixels over them.
+    public var graphicsMode: GraphicsMode = .symbols
+    /// (image path, columns, rows, mode, cell size in pixels) → the escape sequence drawing it.
+    public var graphicEncoder: (@Sendable (String, Int, Int, GraphicsMode, (width: Int, height: Int)) -> [UInt8]?)?
+    /// The placements drawn in pixels by the last `present`.
+    var lastGraphics: [GraphicPlacement] = []
     private(set) var isOpen = true
 
     private static let openLock = NSLock()
@@ -91,6 +98,7 @@ public final class CursesTerminal {
     /// Ends curses and puts the terminal back (screen, cursor, modes). Safe to call twice.
     public func restore() {
         guard isOpen else { return }
+        clearPixelGraphics()
         isOpen = false
         if !usesAlternateScreen {
             // Without an alternate screen (the Linux console) the last frame would stay under the
@@ -116,6 +124,7 @@ public final class CursesTerminal {
     /// when something else wrote to the terminal).
     public func invalidate() {
         lastPresented = nil
+        lastGraphics = []
         _ = clearok(window, true)
     }
 

@@ -2,7 +2,10 @@
 // Tests/TerminalCursesTests. It draws wide characters, a hostile string, roles and the last key
 // it decoded, redraws on resize, and quits on q. Not a user-facing tool.
 //
-//   terminal-smoke [--theme NAME] [--raw] [--fail-after-draw | --crash-after-draw]
+//   terminal-smoke [--theme NAME] [--raw] [--graphics sixel|kitty] [--fail-after-draw | --crash-after-draw]
+//
+// With --graphics the picture strip is also drawn in pixels (a fixed one-colour image), and p
+// hides or shows it.
 import Foundation
 import TerminalCurses
 import TerminalUI
@@ -16,7 +19,9 @@ let actions = [
     ActionSpec("help", group: "General", help: "Show the keys", keys: [.character("?")], statusLabel: "help"),
 ]
 
-func screen(width: Int, height: Int, depth: ColorDepth, theme: ResolvedTheme, lastKey: String, keys: Int, help: Bool) -> ScreenBuffer {
+func screen(
+    width: Int, height: Int, depth: ColorDepth, theme: ResolvedTheme, lastKey: String, keys: Int, help: Bool, picture showPicture: Bool
+) -> ScreenBuffer {
     var buffer = ScreenBuffer(width: width, height: height)
     guard TooSmallNotice.fits(width: width, height: height, minimumWidth: 40, minimumHeight: 10) else {
         TooSmallNotice.draw(into: &buffer, minimumWidth: 40, minimumHeight: 10)
@@ -39,7 +44,7 @@ func screen(width: Int, height: Int, depth: ColorDepth, theme: ResolvedTheme, la
         (0..<4).map { _ in Cell(picture: "▀", foreground: RGB(220, 20, 30), background: RGB(20, 40, 200)) }
             + (0..<4).map { _ in Cell(picture: "▄", foreground: RGB(30, 200, 40), background: RGB(230, 220, 20)) }
     ]
-    buffer.blit(picture, in: Rect(x: inside.maxX - 9, y: inside.maxY - 1, width: 8, height: 1))
+    if showPicture { buffer.blitPicture(picture, in: Rect(x: inside.maxX - 9, y: inside.maxY - 1, width: 8, height: 1), source: "strip") }
     StatusBar.draw(into: &buffer, y: height - 1, keyMap: KeyMap(actions: actions), pane: "global", message: "ready")
     if help { HelpOverlay.draw(into: &buffer, in: buffer.bounds, keyMap: KeyMap(actions: actions), pane: "global") }
     return buffer
@@ -55,11 +60,23 @@ func run(arguments: [String]) throws -> Int {
     var lastKey = "none"
     var keys = 0
     var help = false
+    var picture = true
+    if let i = arguments.firstIndex(of: "--graphics"), i + 1 < arguments.count, let mode = GraphicsMode(rawValue: arguments[i + 1]) {
+        terminal.graphicsMode = mode
+        terminal.graphicEncoder = { _, columns, rows, mode, _ in
+            switch mode {
+            case .sixel: Array("\u{1B}Pq#0;2;100;0;0#0~~~~~~~~\u{1B}\\".utf8)
+            case .kitty: Array("\u{1B}_Ga=T,f=24,s=1,v=1,c=\(columns),r=\(rows);/wAA\u{1B}\\".utf8)
+            case .symbols: nil
+            }
+        }
+    }
     func draw() {
         let size = terminal.size
         terminal.present(
             screen(
-                width: size.width, height: size.height, depth: terminal.colorDepth, theme: theme, lastKey: lastKey, keys: keys, help: help),
+                width: size.width, height: size.height, depth: terminal.colorDepth, theme: theme, lastKey: lastKey, keys: keys, help: help,
+                picture: picture),
             theme: theme)
     }
     draw()
@@ -69,6 +86,7 @@ func run(arguments: [String]) throws -> Int {
         guard let key = terminal.readKey(timeoutMS: -1) else { continue }
         if key == .character("q") { break }
         if key == .character("?") { help.toggle() }
+        if key == .character("p") { picture.toggle() }
         keys += 1
         lastKey = key.name
         draw()

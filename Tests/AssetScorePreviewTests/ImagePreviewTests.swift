@@ -140,4 +140,59 @@ final class ImagePreviewTests: XCTestCase {
         let result = ImagePreview().render(file: URL(fileURLWithPath: "/nonexistent.png"), columns: 0, rows: 5)
         XCTAssertTrue(result.cells.isEmpty)
     }
+
+    // MARK: pixel graphics
+
+    func testSixelPayloadIsOneCompleteSequenceSizedToTheCells() throws {
+        let file = try writePNG("red.png", width: 200, height: 100, pixel: [220, 20, 30])
+        let payload = try XCTUnwrap(
+            ImagePreview().graphic(file: file, columns: 20, rows: 5, mode: .sixel, cellSize: (10, 20)))
+        let text = String(decoding: payload, as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("\u{1B}P"), text.prefix(20).debugDescription)
+        XCTAssertTrue(text.hasSuffix("\u{1B}\\"), text.suffix(20).debugDescription)
+        XCTAssertEqual(text.components(separatedBy: "\u{1B}P").count, 2, "one sixel image")
+        // The raster attributes say how many pixels: at most the 200x100 the cells cover.
+        let raster = try XCTUnwrap(text.range(of: "\"1;1;[0-9]+;[0-9]+", options: .regularExpression))
+        let size = text[raster].dropFirst(5).split(separator: ";").compactMap { Int($0) }
+        XCTAssertEqual(size.count, 2)
+        XCTAssertLessThanOrEqual(size[0], 200)
+        XCTAssertLessThanOrEqual(size[1], 100)
+        XCTAssertGreaterThan(size[0], 150, "the image fills the width it was given")
+    }
+
+    func testKittyPayloadPlacesTheImageOnTheGivenCells() throws {
+        let file = try writePNG("red.png", width: 200, height: 100, pixel: [220, 20, 30])
+        let payload = try XCTUnwrap(
+            ImagePreview().graphic(file: file, columns: 20, rows: 5, mode: .kitty, cellSize: (10, 20)))
+        let text = String(decoding: payload, as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("\u{1B}_G"), text.prefix(40).debugDescription)
+        XCTAssertTrue(text.contains("c=20,r=5"), text.prefix(80).debugDescription)
+        XCTAssertTrue(text.hasSuffix("\u{1B}\\"))
+    }
+
+    func testNoGraphicForSymbolsBadFilesOrAbsurdSizes() throws {
+        let file = try writePNG("red.png", width: 20, height: 20, pixel: [220, 20, 30])
+        let preview = ImagePreview()
+        XCTAssertNil(preview.graphic(file: file, columns: 10, rows: 5, mode: .symbols, cellSize: (10, 20)))
+        XCTAssertNil(preview.graphic(file: file, columns: 0, rows: 5, mode: .sixel, cellSize: (10, 20)))
+        XCTAssertNil(preview.graphic(file: file, columns: 10, rows: 5, mode: .sixel, cellSize: (0, 0)))
+        let broken = directory.appendingPathComponent("broken.png")
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: broken)
+        XCTAssertNil(preview.graphic(file: broken, columns: 10, rows: 5, mode: .kitty, cellSize: (10, 20)))
+        XCTAssertNil(preview.graphic(file: directory.appendingPathComponent("missing.png"), columns: 10, rows: 5, mode: .sixel, cellSize: (10, 20)))
+    }
+
+    func testDetectionFollowsTheTerminalAndIsConservative() {
+        XCTAssertEqual(PixelGraphics.detect(environment: ["TERM": "xterm-kitty"]), .kitty)
+        XCTAssertEqual(PixelGraphics.detect(environment: ["TERM": "foot"]), .sixel)
+        XCTAssertEqual(PixelGraphics.detect(environment: ["TERM": "mlterm"]), .sixel)
+        // Terminals that may or may not draw pixels (xterm without -ti vt340, tmux, the Linux console) get symbols.
+        XCTAssertEqual(PixelGraphics.detect(environment: ["TERM": "xterm-256color"]), .symbols)
+        XCTAssertEqual(PixelGraphics.detect(environment: ["TERM": "tmux-256color", "TMUX": "/tmp/x"]), .symbols)
+        XCTAssertEqual(PixelGraphics.detect(environment: ["TERM": "linux"]), .symbols)
+        XCTAssertEqual(PixelGraphics.detect(environment: [:]), .symbols)
+        XCTAssertEqual(PixelGraphics.mode(named: "SIXEL", environment: [:]), .sixel)
+        XCTAssertEqual(PixelGraphics.mode(named: "auto", environment: ["TERM": "xterm-kitty"]), .kitty)
+        XCTAssertNil(PixelGraphics.mode(named: "iterm", environment: [:]))
+    }
 }

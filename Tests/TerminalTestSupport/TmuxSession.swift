@@ -55,6 +55,14 @@ public final class TmuxSession {
         return nil
     }
 
+    /// Appends every byte the pane's program writes from now on to `file` (tmux pipe-pane), for
+    /// sequences a capture cannot show (sixel and kitty graphics).
+    public func logOutput(to file: String) throws {
+        let quoted = "'" + file.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let result = try run(["pipe-pane", "-o", "-t", name, "cat >> \(quoted)"])
+        guard result.status == 0 else { throw TmuxFailure(message: "tmux pipe-pane failed (\(result.status)): \(result.output)") }
+    }
+
     public func kill() {
         _ = try? run(["kill-server"])
         unlink(socket)

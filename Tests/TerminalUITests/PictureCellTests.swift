@@ -40,4 +40,36 @@ final class PictureCellTests: XCTestCase {
             XCTAssertTrue(ResolvedTheme(try ThemeCatalog().load(name)).usesColor, name)
         }
     }
+
+    // MARK: placements for pixel graphics
+
+    private func strip(_ width: Int) -> [[Cell]] {
+        [(0..<width).map { _ in Cell(picture: "▀", foreground: RGB(200, 0, 0), background: RGB(0, 0, 200)) }]
+    }
+
+    func testBlitPictureRecordsWhereThePictureWent() {
+        var buffer = ScreenBuffer(width: 20, height: 5)
+        buffer.blitPicture(strip(6) + strip(6), in: Rect(x: 3, y: 1, width: 10, height: 4), source: "a.png")
+        XCTAssertEqual(buffer.graphics, [GraphicPlacement(source: "a.png", rect: Rect(x: 3, y: 1, width: 6, height: 2))])
+        XCTAssertEqual(buffer.visibleGraphics.count, 1)
+    }
+
+    func testPlaceholdersAndClippedPicturesGetNoPlacement() {
+        var buffer = ScreenBuffer(width: 20, height: 5)
+        buffer.blitPicture([[Cell.blank(.dim)]], in: Rect(x: 0, y: 0, width: 1, height: 1), source: "placeholder")
+        // Half outside the buffer: pixels would not match the cells, so symbols only.
+        buffer.blitPicture(strip(6), in: Rect(x: 17, y: 0, width: 6, height: 1), source: "clipped")
+        XCTAssertEqual(buffer.graphics, [])
+    }
+
+    func testAPictureDrawnOverIsNoLongerVisibleAndANewOneReplacesAnOverlappingOne() {
+        var buffer = ScreenBuffer(width: 20, height: 5)
+        buffer.blitPicture(strip(6), in: Rect(x: 0, y: 0, width: 6, height: 1), source: "a.png")
+        buffer.write("overlay", x: 2, y: 0, maxWidth: 7, role: .normal)
+        XCTAssertEqual(buffer.graphics.count, 1)
+        XCTAssertEqual(buffer.visibleGraphics, [], "text over the picture hides the pixels too")
+        buffer.blitPicture(strip(6), in: Rect(x: 2, y: 0, width: 6, height: 1), source: "b.png")
+        XCTAssertEqual(buffer.graphics.map(\.source), ["b.png"])
+        XCTAssertEqual(buffer.visibleGraphics.map(\.source), ["b.png"])
+    }
 }

@@ -12,7 +12,7 @@ enum ConsoleCommand {
         name: "console",
         summary: "The review console (also what 'assetscore' with no command opens)",
         usage: """
-            Usage: assetscore console [--theme NAME|FILE] [--keys FILE]
+            Usage: assetscore console [--theme NAME|FILE] [--keys FILE] [--graphics auto|symbols|sixel|kitty]
                    assetscore console --script "KEYS" [--size WxH] [--dump-screen] [--roles]
 
             A keyboard-first console over the same database as the CLI: 1 ingestion queue,
@@ -22,12 +22,15 @@ enum ConsoleCommand {
             key-map file (lines: PANE ACTION KEY...). ASSETSCORE_THEME and ASSETSCORE_KEYS are
             read when the options are absent, then the settings file ~/.config/assetscore/config
             (or $XDG_CONFIG_HOME/assetscore/config) with lines 'theme = light', 'keys = FILE'.
+            Image previews use chafa symbols in any terminal, and real pixels where the terminal
+            speaks sixel (foot, mlterm, WezTerm...) or the kitty protocol; --graphics (or
+            'graphics =' in the settings file, or ASSETSCORE_GRAPHICS) forces one (default auto).
 
             --script plays key names separated by spaces ("j j enter tab 3 ] + wait q"; "wait"
             pauses so background work can report) without a terminal, and --dump-screen prints
             the final screen as text (--roles adds the role of every cell run), for tests.
             """,
-        options: ["theme", "keys", "script", "size"],
+        options: ["theme", "keys", "graphics", "script", "size"],
         flags: ["dump-screen", "roles"],
         run: run)
 
@@ -35,6 +38,10 @@ enum ConsoleCommand {
         try args.noMorePositionals(than: 0)
         let config = try ConsoleConfig.load(ConsoleConfig.url(ctx.environment))
         let keyMap = try loadKeyMap(args.value("keys") ?? ctx.environment["ASSETSCORE_KEYS"] ?? config.values["keys"])
+        let graphicsSetting = args.value("graphics") ?? ctx.environment["ASSETSCORE_GRAPHICS"] ?? config.values["graphics"] ?? "auto"
+        guard let graphics = PixelGraphics.mode(named: graphicsSetting, environment: ctx.environment) else {
+            throw UsageError("--graphics takes auto, symbols, sixel or kitty, not '\(SafeText.display(graphicsSetting))'")
+        }
         let path = ctx.databasePath
         guard FileManager.default.fileExists(atPath: path) else { throw ToolContext.MissingDatabase(path: path) }
         let normalizer = try ToolContext.normalizer()
@@ -56,6 +63,8 @@ enum ConsoleCommand {
             throw ConsoleStartError(message: "\(error)")
         }
         defer { terminal.restore() }
+        terminal.graphicsMode = graphics
+        terminal.graphicEncoder = ImagePreview.shared.graphicProvider
         let (theme, problems) = ThemeCatalog(userDirectories: userThemeDirectories(ctx.environment)).resolve(
             requested: args.value("theme") ?? ctx.environment["ASSETSCORE_THEME"] ?? config.values["theme"], environment: ctx.environment,
             depth: terminal.colorDepth)

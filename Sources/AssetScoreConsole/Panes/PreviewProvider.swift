@@ -21,7 +21,7 @@ enum PreviewBox {
         let used = Rect(x: 0, y: 0, width: min(columns, cells.map(\.count).max() ?? 0), height: min(rows, cells.count))
         guard !used.isEmpty else { return Rect(x: rect.maxX, y: rect.y, width: 0, height: 0) }
         let area = Rect(x: rect.maxX - used.width - 1, y: rect.y, width: used.width, height: used.height)
-        buffer.blit(cells, in: area)
+        buffer.blitPicture(cells, in: area, source: path)
         return area
     }
 }

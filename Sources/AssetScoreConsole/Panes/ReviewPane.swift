@@ -40,7 +40,7 @@ enum ReviewPane {
             let columns = min(24, rect.width / 4)
             let cells = previews(path, columns, rect.maxY - y)
             if !cells.isEmpty {
-                buffer.blit(cells, in: Rect(x: rect.maxX - columns, y: y, width: columns, height: rect.maxY - y))
+                buffer.blitPicture(cells, in: Rect(x: rect.maxX - columns, y: y, width: columns, height: rect.maxY - y), source: path)
                 rect = Rect(x: rect.x, y: rect.y, width: rect.width - columns - 1, height: rect.height)
             }
         }

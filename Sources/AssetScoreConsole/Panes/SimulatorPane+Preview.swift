@@ -18,7 +18,7 @@ extension SimulatorPane {
         let x = rect.maxX - columns
         let name = URL(fileURLWithPath: winner.path).lastPathComponent
         buffer.write("★ " + name, x: x, y: rect.y, maxWidth: columns, role: .scoreWinner, overflow: .ellipsis)
-        buffer.blit(cells, in: Rect(x: x, y: rect.y + 1, width: columns, height: rect.height - 1))
+        buffer.blitPicture(cells, in: Rect(x: x, y: rect.y + 1, width: columns, height: rect.height - 1), source: winner.path)
         return columns + 1
     }
 }

@@ -8,6 +8,8 @@ public struct ScreenBuffer: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Image previews the terminal may draw in pixels (sixel, kitty) over their symbol cells.
+    public internal(set) var graphics: [GraphicPlacement] = []
 
     public init(width: Int, height: Int, role: Role = .normal) {
         self.width = max(0, width)

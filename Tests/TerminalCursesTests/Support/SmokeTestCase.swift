@@ -38,7 +38,8 @@ class SmokeTestCase: XCTestCase {
 
     /// Starts the smoke program under `term` in a fresh tmux server.
     func start(
-        term: String? = "tmux-256color", width: Int = 80, height: Int = 24, arguments: [String] = [], environment: [String: String] = [:]
+        term: String? = "tmux-256color", width: Int = 80, height: Int = 24, arguments: [String] = [], environment: [String: String] = [:],
+        outputLog: String? = nil
     ) throws -> TmuxSession {
         guard let tmux = Self.findTmux() else {
             throw XCTSkip("tmux is not installed: the terminal tests that drive the real binary are skipped")
@@ -48,12 +49,15 @@ class SmokeTestCase: XCTestCase {
         if let term { env["TERM"] = term }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let program = ([Self.binary.path] + arguments).map(Self.quote).joined(separator: " ")
+        // With a log, the program waits until the pipe is in place, so its first bytes are kept.
+        let pause = outputLog == nil ? "" : "sleep 0.5; "
         let command = """
-            trap 'echo shell saw SIGINT' INT; env -i \(assignments) \(program); echo "exit status $?"; \
+            \(pause)trap 'echo shell saw SIGINT' INT; env -i \(assignments) \(program); echo "exit status $?"; \
             stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600
             """
         let session = try TmuxSession(tmux: tmux, command: command, width: width, height: height)
         sessions.append(session)
+        if let outputLog { try session.logOutput(to: outputLog) }
         return session
     }
 
