@@ -36,7 +36,7 @@ final class PersonaImportTests: XCTestCase {
                 [
                     "p.json: [0].attributes: unknown facet \"mood\" (known: tone)",
                     "p.json: [1].id: persona id \"a\" is used twice (first at [0])",
-                    "p.json: [2].attributes[0].weight: weight 3 is outside 0...1",
+                    "p.json: [2].attributes[0].weight: weight 3 is outside -1...1",
                     "p.json: [2].id: is required and must be a non-empty string",
                     "p.json: [2].name: is empty",
                     "p.json: [3].attributes: is required",

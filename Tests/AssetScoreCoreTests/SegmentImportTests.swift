@@ -106,7 +106,7 @@ final class SegmentImportTests: XCTestCase {
         check(#"{"batch": [{"userId": "a"}]}"#, "body.json: batch[0].type: is required and must be a string")
         check(
             #"{"batch": [{"type": "identify", "userId": "a", "traits": {"tone": {"value": "warm", "weight": 7}}}]}"#,
-            "body.json: batch[0].traits.tone.weight: weight 7 is outside 0...1")
+            "body.json: batch[0].traits.tone.weight: weight 7 is outside -1...1")
         check("[1]", "body.json: expected a Segment batch object, found an array")
     }
 }

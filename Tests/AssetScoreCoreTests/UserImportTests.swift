@@ -90,13 +90,21 @@ final class UserImportTests: XCTestCase {
         XCTAssertEqual(batches[1].users[0].attributes.count, 3)
     }
 
+    func testNegativeWeightsAreDislikesInLongAndWideFiles() throws {
+        let (long, _) = try csvBatches("user_id,facet,value,weight\nu1,tone,dark,-0.5\n")
+        XCTAssertEqual(long[0].users[0].attributes.map(\.weight), [-0.5])
+        let (wide, _) = try csvBatches("user_id,tone\nu1,dark:-1|warm:0.25\n")
+        XCTAssertEqual(wide[0].users[0].attributes.map(\.weight), [-1, 0.25])
+        assertError({ try self.csvBatches("user_id,facet,value,weight\nu1,tone,dark,-1.5\n") }, "users.csv:2: weight -1.5 is outside -1...1")
+    }
+
     func testLongCSVErrorsNameTheLine() {
         assertError(
             { try self.csvBatches("user_id,facet,value,weight\nu1,tone,warm,1\nu2,tone,warm,heavy\n") },
             "users.csv:3: weight \"heavy\" is not a number")
         assertError(
             { try self.csvBatches("user_id,facet,value,weight\nu1,tone,warm,80\n") },
-            "users.csv:2: weight 80 is outside 0...1")
+            "users.csv:2: weight 80 is outside -1...1")
         assertError({ try self.csvBatches("user_id,facet,value\n,tone,warm\n") }, "users.csv:2: empty user_id")
         assertError({ try self.csvBatches("user_id,facet,value\nu1,tone,\n") }, "users.csv:2: empty value")
         assertError(
@@ -144,7 +152,7 @@ final class UserImportTests: XCTestCase {
         XCTAssertEqual(summary.skippedFacets, ["email": 1])
         assertError(
             { try self.csvBatches("user_id,tone\nu1,warm:1.5\n") },
-            "users.csv:2: column tone: \"warm:1.5\": weight 1.5 is outside 0...1")
+            "users.csv:2: column tone: \"warm:1.5\": weight 1.5 is outside -1...1")
         assertError({ try self.csvBatches("user_id,tone,\nu1,warm,\n") }, "users.csv:1: column 3 of the header has no name")
     }
 
@@ -195,7 +203,7 @@ final class UserImportTests: XCTestCase {
             "users.jsonl:3: user_id: is required and must be a non-empty string")
         assertError(
             { try self.jsonlBatches(#"{"user_id": "u1", "attributes": [{"facet": "tone", "value": "warm", "weight": 2}]}"#) },
-            "users.jsonl:1: attributes[0].weight: weight 2 is outside 0...1")
+            "users.jsonl:1: attributes[0].weight: weight 2 is outside -1...1")
         assertError(
             { try self.jsonlBatches(#"{"user_id": "u1", "attributes": {"tone": 5}}"#) },
             #"users.jsonl:1: attributes.tone: expected a string, an array of strings or {"value": ..., "weight": ...}, found a number"#)

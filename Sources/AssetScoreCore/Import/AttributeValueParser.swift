@@ -8,12 +8,13 @@ enum AttributeValueParser {
         var message: String
     }
 
-    /// The weights an attribute may have: 0 (indifferent) ... 1 (strong).
-    static let weightRange: ClosedRange<Double> = 0...1
+    /// The weights an attribute may have: -1 (strong dislike) ... 0 (indifferent) ... 1 (strong
+    /// liking), the same range `decide --attr` and the console's simulator take.
+    static let weightRange: ClosedRange<Double> = -1...1
 
     static func checkWeight(_ w: Double) -> String? {
-        guard w.isFinite else { return "weight must be a number between 0 and 1" }
-        return weightRange.contains(w) ? nil : "weight \(JSONValue.numberText(w)) is outside 0...1"
+        guard w.isFinite else { return "weight must be a number between -1 and 1" }
+        return weightRange.contains(w) ? nil : "weight \(JSONValue.numberText(w)) is outside -1...1"
     }
 
     /// A weight written in a text cell; empty means 1.
