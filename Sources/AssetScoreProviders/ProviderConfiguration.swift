@@ -22,8 +22,8 @@ public struct ProviderConfiguration: Sendable, Hashable {
     /// Longest image side sent, in pixels; nil for the kind's default.
     public var maxImageSide: Int?
     public var maxOutputTokens: Int
-    /// 0: the same image should give the same tags.
-    public var temperature: Double
+    /// 0: the same image should give the same tags; nil leaves it out (reasoning models accept no other value than their default).
+    public var temperature: Double?
     /// Which addresses the provider may be reached at; nil: public only for the hosted APIs,
     /// the operator's own networks (never link-local) for Ollama and compatible servers.
     public var addressPolicy: AddressPolicy?
@@ -35,7 +35,7 @@ public struct ProviderConfiguration: Sendable, Hashable {
     public init(
         kind: ProviderKind, model: String, baseURL: URL? = nil, apiKeyVariable: String? = nil, apiKeyFile: String? = nil,
         apiVersion: String? = nil, connectTimeout: TimeInterval = 10, requestTimeout: TimeInterval = 120,
-        maxImageSide: Int? = nil, maxOutputTokens: Int = 1500, temperature: Double = 0, addressPolicy: AddressPolicy? = nil,
+        maxImageSide: Int? = nil, maxOutputTokens: Int = 1500, temperature: Double? = 0, addressPolicy: AddressPolicy? = nil,
         prices: [String: ModelPrice] = [:], maxResponseBytes: Int = 4 * 1024 * 1024
     ) {
         self.kind = kind
