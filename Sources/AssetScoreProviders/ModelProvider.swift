@@ -58,12 +58,15 @@ public final class ModelProvider: AnalysisProvider {
     private func ask(_ request: AnalysisRequest, image: DownscaledImage) throws(ProviderFailure) -> ProviderAnalysis {
         let schema = AnalysisSchema(vocabulary: request.vocabulary)
         let input = WireInput(model: configuration.model, image: image, schema: schema, configuration: configuration, baseURL: baseURL, key: key)
-        let response: HTTPResponse
+        var response: HTTPResponse
         do {
             response = try client.send(wire.request(input))
         } catch {
             throw FailureMapping.failure(for: error)
         }
+        // Cleaned before anything reads it: messages cut to length later could otherwise keep
+        // a part of an echoed key that no later replacement would recognise.
+        response.body = Data(redactor.clean(response.text).utf8)
         guard (200..<300).contains(response.status) else { throw FailureMapping.failure(for: response) }
         let body: JSONValue
         do {
@@ -85,7 +88,7 @@ public final class ModelProvider: AnalysisProvider {
                 ? nil : prices.cost(model: configuration.model, inputTokens: answer.inputTokens ?? 0, outputTokens: answer.outputTokens ?? 0))
         return ProviderAnalysis(
             provider: name, model: configuration.model, version: version, fields: parsed.fields(image: image, colorEntries: request.colorEntries),
-            rawTags: parsed.rawTags(), rawOutput: redactor.clean(response.text), mediaType: image.originalType.mediaType, usage: usage)
+            rawTags: parsed.rawTags(), rawOutput: response.text, mediaType: image.originalType.mediaType, usage: usage)
     }
 }
 
