@@ -6,6 +6,9 @@ import Foundation
 /// It is checked on the address libcurl is about to connect to, after DNS, for every connection
 /// of a transfer, so neither a name that resolves to a private address (DNS rebinding) nor a
 /// redirect can slip past it; checking the URL's host name beforehand could not promise that.
+/// libcurl 7.88 offers two hooks: CURLOPT_PREREQFUNCTION (7.80+) reports the address only after
+/// the TCP connection exists, so the internal host would already have been reached;
+/// CURLOPT_OPENSOCKETFUNCTION sees every address before connect(), and is the one used.
 public struct AddressPolicy: Sendable, Hashable {
     public var allowedKinds: Set<AddressKind>
 

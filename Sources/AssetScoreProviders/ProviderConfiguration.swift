@@ -64,9 +64,11 @@ public struct ProviderConfiguration: Sendable, Hashable {
         }
     }
 
+    /// A non-streaming model call sends nothing until the model has finished, so the low-speed
+    /// window must cover the whole call: the request timeout is what ends a stalled provider.
     var httpOptions: HTTPClientOptions {
         HTTPClientOptions(
-            connectTimeout: connectTimeout, totalTimeout: requestTimeout, lowSpeedLimit: 1, lowSpeedTime: min(60, requestTimeout),
+            connectTimeout: connectTimeout, totalTimeout: requestTimeout, lowSpeedLimit: 1, lowSpeedTime: requestTimeout,
             maxResponseBytes: maxResponseBytes, maxRedirects: 0, addressPolicy: effectiveAddressPolicy)
     }
 }
