@@ -103,6 +103,24 @@ final class ProviderRequestTests: XCTestCase {
         XCTAssertEqual(Fixture.imageSize(jpeg).map { [$0.0, $0.1] }, [256, 256])
     }
 
+    /// The image of Ollama's own /api/chat example goes out as raw base64 of a re-encoded copy.
+    func testCorpusOllamaExampleImage() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("../shared/corpus/images/llm_fixture_inputs/ollama_docs_llava_example.png").standardizedFileURL
+        guard FileManager.default.fileExists(atPath: path.path) else { throw XCTSkip("../shared/corpus not found: \(path.path)") }
+        server.enqueue(.json(200, Fixture.ollamaBody(content: Fixture.answer())))
+        let provider = try Fixture.provider(Fixture.configuration(.ollama, server: server, model: "llava"), environment: [:])
+        let analysis = try provider.analyse(Fixture.request(path))
+        let images = try XCTUnwrap(dig(server.requests.first?.jsonObject, ["messages", 1, "images"]) as? [String])
+        let sent = try XCTUnwrap(Data(base64Encoded: images[0]))
+        let original = try XCTUnwrap(Fixture.imageSize(try Data(contentsOf: path)))
+        XCTAssertEqual(analysis.fields.width, original.0)
+        XCTAssertEqual(analysis.fields.height, original.1)
+        let size = try XCTUnwrap(Fixture.imageSize(sent))
+        XCTAssertLessThanOrEqual(max(size.0, size.1), 256)
+        XCTAssertEqual(provider.lastSentImage?.bytes, sent.count)
+    }
+
     func testAzureStyleDeploymentRequest() throws {
         server.enqueue(.json(200, Fixture.openAIBody(content: Fixture.answer())))
         var configuration = Fixture.configuration(.openAICompatible, server: server, model: "gpt-4o", path: "/openai/deployments/tagger")
