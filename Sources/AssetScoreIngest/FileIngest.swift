@@ -97,9 +97,12 @@ struct FileIngest {
     }
 
     /// Maps every raw tag and saves asset, analysis, tags and disagreements in one transaction;
+    /// `note` (a provider that failed before another answered) becomes the outcome's reason;
     /// `within` runs inside that transaction (the worker finishes its job there, so a crash
     /// leaves both or neither).
-    func save(_ p: Prepared, _ output: AnalysedFile, within: ((IngestOutcome) throws -> Void)? = nil) throws -> IngestOutcome {
+    func save(_ p: Prepared, _ output: AnalysedFile, note: String? = nil, within: ((IngestOutcome) throws -> Void)? = nil) throws
+        -> IngestOutcome
+    {
         var asset = p.asset
         asset.mediaType = output.mediaType
         asset.width = output.fields.width
@@ -125,6 +128,7 @@ struct FileIngest {
             var outcome = IngestOutcome(
                 file: p.url.path, campaign: p.campaign, assetID: saved.id, status: saved.status == .ready ? .ready : .needsReview,
                 version: analysis.version, tags: tags.count, unmappedTags: unmapped, durationMS: durationMS)
+            outcome.reason = note
             if output.analyser != "embedded" {
                 outcome.provider = output.analyser
                 outcome.model = output.model

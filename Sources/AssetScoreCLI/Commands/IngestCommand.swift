@@ -167,6 +167,7 @@ enum IngestCommand {
                 if let c = o.costUSD, o.cached != true { text += String(format: ", $%.4f", c) }
                 if let d = o.disagreements { text += ", \(d) disagreement(s)" }
             }
+            if let r = o.reason { text += " (\(r))" }
             return text
         }
     }

@@ -136,7 +136,8 @@ final class JobRunner {
                 // The file itself cannot be analysed: no retry or other provider would help.
                 return try finish(job, try step.saveFailure(prepared, reason: String(describing: error)))
             }
-            return try save(job, prepared, analysed)
+            let note = failures.isEmpty ? nil : "answered by \(providerName) after " + failures.joined(separator: "; ")
+            return try save(job, prepared, analysed, note: note)
         }
         let reason =
             failures.count == 1
@@ -145,9 +146,9 @@ final class JobRunner {
     }
 
     /// Saves the analysis and finishes the job in one transaction.
-    private func save(_ job: QueueJob, _ prepared: FileIngest.Prepared, _ analysed: AnalysedFile) throws {
+    private func save(_ job: QueueJob, _ prepared: FileIngest.Prepared, _ analysed: AnalysedFile, note: String?) throws {
         do {
-            _ = try step.save(prepared, analysed) { outcome in
+            _ = try step.save(prepared, analysed, note: note) { outcome in
                 let c = try self.completion(outcome, job: job)
                 do {
                     try self.store.completeJob(id: job.id, owner: self.owner, c, at: self.clock.now())
@@ -193,6 +194,7 @@ final class JobRunner {
             provider: outcome.provider ?? (outcome.status == .ready || outcome.status == .needsReview ? "embedded" : nil),
             model: outcome.model, tokensIn: outcome.tokensIn ?? 0, tokensOut: outcome.tokensOut ?? 0, costUSD: outcome.costUSD,
             cached: outcome.cached ?? false, durationMS: outcome.durationMS,
-            error: status == .failed ? outcome.reason : nil, result: String(decoding: try encoder.encode(outcome), as: UTF8.self))
+            error: outcome.status == .unchanged ? nil : outcome.reason,
+            result: String(decoding: try encoder.encode(outcome), as: UTF8.self))
     }
 }
