@@ -56,7 +56,7 @@ let package = Package(
 
         .testTarget(name: "AssetScoreCoreTests", dependencies: ["AssetScoreCore", "AssetScoreText"]),
         .testTarget(name: "AssetScoreStorageTests", dependencies: ["AssetScoreStorage", "AssetScoreCore"]),
-        .testTarget(name: "AssetScoreIngestTests", dependencies: ["AssetScoreIngest", "AssetScoreCore"]),
+        .testTarget(name: "AssetScoreIngestTests", dependencies: ["AssetScoreIngest", "AssetScoreCore", "AssetScoreStorage"]),
         .testTarget(
             name: "AssetScoreCLITests",
             dependencies: ["AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalTestSupport"]

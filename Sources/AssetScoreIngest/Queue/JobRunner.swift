@@ -124,7 +124,9 @@ final class JobRunner {
                 if failure.isRetryable && tries < maxTries {
                     let wait = configuration.retry.delay(afterTry: tries, retryAfter: failure.retryAfter)
                     let retry = JobRetry(
-                        notBefore: clock.now().addingTimeInterval(wait), error: "\(name): \(message)", chainPosition: position,
+                        notBefore: clock.now().addingTimeInterval(wait),
+                        error: "\(name): \(message)" + (failures.isEmpty ? "" : " (after " + failures.joined(separator: "; ") + ")"),
+                        chainPosition: position,
                         positionAttempts: tries)
                     return try store.scheduleRetry(id: job.id, owner: owner, retry, at: clock.now())
                 }
