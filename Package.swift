@@ -40,7 +40,7 @@ let package = Package(
             name: "AssetScoreCLI",
             dependencies: [
                 "AssetScoreCore", "AssetScoreText", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreConsole", "TerminalUI",
-                "TerminalCurses", "AssetScorePreview",
+                "TerminalCurses", "AssetScorePreview", "AssetScoreProviders",
             ],
             resources: [.copy("Resources/default-dictionary.json")]
         ),
