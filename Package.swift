@@ -40,7 +40,7 @@ let package = Package(
             name: "AssetScoreCLI",
             dependencies: [
                 "AssetScoreCore", "AssetScoreText", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreConsole", "TerminalUI",
-                "TerminalCurses", "AssetScorePreview",
+                "TerminalCurses", "AssetScorePreview", "AssetScoreProviders",
             ],
             resources: [.copy("Resources/default-dictionary.json")]
         ),
@@ -62,7 +62,7 @@ let package = Package(
 
         .testTarget(name: "AssetScoreCoreTests", dependencies: ["AssetScoreCore", "AssetScoreText"]),
         .testTarget(name: "AssetScoreStorageTests", dependencies: ["AssetScoreStorage", "AssetScoreCore"]),
-        .testTarget(name: "AssetScoreIngestTests", dependencies: ["AssetScoreIngest", "AssetScoreCore"]),
+        .testTarget(name: "AssetScoreIngestTests", dependencies: ["AssetScoreIngest", "AssetScoreCore", "AssetScoreStorage"]),
         .testTarget(
             name: "AssetScoreCLITests",
             dependencies: ["AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalTestSupport"]

@@ -1,10 +1,16 @@
 import AssetScoreCore
 import Foundation
 
-/// The console's settings file, `$XDG_CONFIG_HOME/assetscore/config` (else `~/.config/...`):
+/// The settings file, `$XDG_CONFIG_HOME/assetscore/config` (else `~/.config/...`):
 /// `key = value` lines, `#` comments. Options and environment variables win over it.
+///
+/// The console reads `theme` and `keys`; ingestion reads the provider chain and the worker's
+/// limits (see `IngestSettings`). There is deliberately no key for an API key: keys come only
+/// from the environment or a file the user names (`api_key_file`).
 struct ConsoleConfig {
-    static let keys: Set<String> = ["theme", "keys", "graphics"]
+    static let keys: Set<String> = [
+        "theme", "keys", "graphics", "provider", "model", "base_url", "api_key_file", "concurrency", "max_tries", "requests_per_minute",
+    ]
     var values: [String: String] = [:]
 
     struct ConfigError: Error, CustomStringConvertible {

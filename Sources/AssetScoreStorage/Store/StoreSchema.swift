@@ -6,6 +6,7 @@ enum StoreSchema {
     static let migrations: [SchemaMigration] = [
         SchemaMigration(version: 1, name: "initial schema", sql: initial),
         SchemaMigration(version: 2, name: "indexes for paged console reads", sql: pagedReads),
+        SchemaMigration(version: 3, name: "ingestion jobs, model answer cache, disagreements", sql: StoreSchema.jobs),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }
