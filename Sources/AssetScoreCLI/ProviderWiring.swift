@@ -33,6 +33,25 @@ enum ProviderWiring {
         }
     }
 
+    /// Builds every model provider of the chain once (no network: key, model and URL only), so a
+    /// missing key or model is one clear error before anything is queued, rather than every file
+    /// failing, or a chain quietly falling back to the next provider the operator did not choose.
+    static func check(_ settings: IngestSettings, environment: [String: String]) throws {
+        let make = factory(settings, environment: environment)
+        for name in settings.providers where name != "embedded" {
+            do {
+                _ = try make(name, nil)
+            } catch let failure as ProviderFailure {
+                throw SetupError(message: "--provider \(name): \(failure)")
+            }
+        }
+    }
+
+    struct SetupError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
     /// The value for `name` in "v" (everyone's) or "a=v1,b=v2" (per provider).
     static func value(for name: String, in spec: String?) -> String? {
         guard let spec, !spec.isEmpty else { return nil }

@@ -27,7 +27,8 @@ enum IngestCommand {
               --campaign C        put every file into campaign C
               --provider LIST     embedded, openai, anthropic, ollama, openai-compatible; a comma
                                   list is a fallback chain, e.g. openai,anthropic,embedded
-              --model M           the model to ask (each provider has a default)
+              --model M           the model to ask (needed by every model provider; per provider
+                                  as openai=MODEL,anthropic=MODEL in a fallback chain)
               --base-url URL      the provider's API root (Ollama, vLLM, Azure-style deployments)
               --api-key-file F    read the API key from F (else OPENAI_API_KEY / ANTHROPIC_API_KEY)
               --concurrency N     files analysed at once (default 1: asset ids follow file order)
@@ -46,6 +47,7 @@ enum IngestCommand {
     static func run(_ args: Arguments, _ ctx: ToolContext) throws {
         ctx.mayCreateDatabase = true
         let settings = try IngestSettings.resolve(args, ctx)
+        try ProviderWiring.check(settings, environment: ctx.environment)
         if let dir = args.value("watch") {
             try args.noMorePositionals(than: 0)
             return try watch(dir, campaign: args.value("campaign"), settings: settings, poll: try args.double("poll-interval") ?? 1, ctx)
