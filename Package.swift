@@ -65,7 +65,9 @@ let package = Package(
         .testTarget(name: "AssetScoreIngestTests", dependencies: ["AssetScoreIngest", "AssetScoreCore", "AssetScoreStorage"]),
         .testTarget(
             name: "AssetScoreCLITests",
-            dependencies: ["AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalTestSupport"]
+            dependencies: [
+                "AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalTestSupport", "FakeHTTPServer",
+            ]
         ),
         .testTarget(
             name: "AssetScoreConsoleTests",

@@ -1,0 +1,127 @@
+import FakeHTTPServer
+import Foundation
+import XCTest
+
+/// A model provider through the real binary, the queue and a fake OpenAI-compatible server on
+/// loopback: a 429 with Retry-After is waited out, the answer's tags join the embedded
+/// analyser's, tokens and cost are counted, the same image never pays twice, a truncated answer
+/// falls back to the next provider in the chain, and the key is never stored.
+final class ModelIngestCLITests: CLITestCase {
+    private let key = "sk-test-9f3b7c1e5d-never-stored"
+    private var server: FakeHTTPServer!
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        server = try FakeHTTPServer()
+    }
+
+    override func tearDownWithError() throws {
+        server?.stop()
+        try super.tearDownWithError()
+    }
+
+    /// A schema-valid answer for the default dictionary: every non-dedicated facet present (strict
+    /// schemas require all properties), one new theme tag the dictionary lacks.
+    private func answer() throws -> String {
+        let facets = try XCTUnwrap(try ok(["dict", "facets", "--json"]).json() as? [[String: Any]]).compactMap { $0["id"] as? String }
+        let facetJSON = facets.filter { !["color", "format", "sentiment"].contains($0) }.map { "\"\($0)\": []" }.joined(separator: ", ")
+        let content = """
+            {"description": "A beach banner.", "dominant_colors": [{"hex": "#f2c14e", "share": 0.6, "name": "", "confidence": 0.8}],
+             "text_density": {"value": "some text", "coverage": 0.05, "words_read": ["SALE"], "confidence": 0.7},
+             "format": {"value": "email header", "confidence": 0.9},
+             "sentiment": {"value": "positive", "confidence": 0.6, "evidence": "smiling people"},
+             "facets": {\(facetJSON)},
+             "new_tags": [{"facet": "theme", "text": "kite surfing", "confidence": 0.8, "evidence": "a kite over the waves"}]}
+            """
+        let escaped = String(decoding: try JSONSerialization.data(withJSONObject: [content], options: [.withoutEscapingSlashes]), as: UTF8.self)
+            .dropFirst().dropLast()
+        return """
+            {"id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "gpt-4o-mini",
+             "choices": [{"index": 0, "message": {"role": "assistant", "content": \(escaped), "refusal": null}, "finish_reason": "stop"}],
+             "usage": {"prompt_tokens": 900, "completion_tokens": 150, "total_tokens": 1050}}
+            """
+    }
+
+    private func ingestArguments(_ file: String, providers: String = "openai-compatible") throws -> [String] {
+        let keyFile = try write("openai.key", key + "\n")
+        return [
+            "ingest", file, "--campaign", "beach", "--provider", providers, "--model", "gpt-4o-mini", "--base-url",
+            server.baseURL.absoluteString + "/v1", "--api-key-file", keyFile.path, "--json",
+        ]
+    }
+
+    private var beachImage: String { Self.sampleAssets.appendingPathComponent("summer-sale/beach-sunset-header.jpg").path }
+
+    func testARateLimitedAnswerIsWaitedOutMergedCountedAndCached() throws {
+        try ok(["init"])
+        server.enqueue(
+            .json(429, #"{"error": {"message": "Rate limit reached", "type": "requests"}}"#, headers: [("Retry-After", "1")]),
+            .json(200, try answer()))
+        let started = Date()
+        let first = try ok(try ingestArguments(beachImage))
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 1, "Retry-After: 1 was honoured")
+        let outcome = try XCTUnwrap((try first.json() as? [[String: Any]])?.first)
+        XCTAssertEqual(outcome["provider"] as? String, "openai-compatible")
+        XCTAssertEqual(outcome["tokens_in"] as? Int, 900)
+        XCTAssertEqual(outcome["tokens_out"] as? Int, 150)
+
+        let requests = server.requests
+        XCTAssertEqual(requests.count, 2)
+        for request in requests {
+            XCTAssertEqual(request.method, "POST")
+            XCTAssertEqual(request.path, "/v1/chat/completions")
+            XCTAssertEqual(request.header("authorization"), "Bearer \(key)")
+        }
+
+        // The model's new tag waits for review like any other unknown tag; the measurements stay.
+        let review = try ok(["review", "list", "--json"]).stdout
+        XCTAssertTrue(review.contains("kite surfing"), review)
+        let show = try ok(["show", "1"]).stdout
+        XCTAssertTrue(show.contains("kite surfing"), show)
+
+        // The same bytes again (another campaign, another path) come from the cache: no request.
+        let copy = workDir.appendingPathComponent("copy.jpg")
+        try FileManager.default.copyItem(atPath: beachImage, toPath: copy.path)
+        var again = try ingestArguments(copy.path)
+        again[again.firstIndex(of: "beach")!] = "beach-2"
+        let cached = try XCTUnwrap((try ok(again).json() as? [[String: Any]])?.first)
+        XCTAssertEqual(cached["cached"] as? Bool, true, "\(cached)")
+        XCTAssertEqual(server.requests.count, 2, "the cache answered")
+
+        let costs = try ok(["jobs", "costs"]).stdout
+        XCTAssertTrue(costs.contains("900"), costs)
+
+        // The key is in no byte of the database (or its WAL).
+        for suffix in ["", "-wal"] {
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: dbPath + suffix))) ?? Data()
+            XCTAssertNil(bytes.range(of: Data(key.utf8)), "key found in test.db\(suffix)")
+            XCTAssertNil(bytes.range(of: Data("9f3b7c1e5d".utf8)), "part of the key found in test.db\(suffix)")
+        }
+    }
+
+    func testATruncatedAnswerIsNeverRepairedAndTheChainFallsBackToTheEmbeddedAnalyser() throws {
+        let truncated = try corpusDir("llm_responses/openai").appendingPathComponent("chat_completion_json_schema_finish_length_truncated.json")
+        try ok(["init"])
+        server.enqueue(.json(200, try String(contentsOf: truncated, encoding: .utf8)))
+        let run = try ok(try ingestArguments(beachImage, providers: "openai-compatible,embedded"))
+        let outcome = try XCTUnwrap((try run.json() as? [[String: Any]])?.first)
+        XCTAssertNotEqual(outcome["status"] as? String, "failed", "\(outcome)")
+        let reason = outcome["reason"] as? String ?? ""
+        XCTAssertTrue(reason.contains("truncated"), "the failed provider is named with why: \(outcome)")
+        XCTAssertEqual(server.requests.count, 1, "a truncated answer is not retried")
+        let show = try ok(["show", "1"]).stdout
+        XCTAssertFalse(show.contains("kite surfing"))
+    }
+
+    func testWithoutAChainATruncatedAnswerFailsTheFileWithItsReason() throws {
+        let truncated = try corpusDir("llm_responses/openai").appendingPathComponent("chat_completion_json_schema_finish_length_truncated.json")
+        try ok(["init"])
+        server.enqueue(.json(200, try String(contentsOf: truncated, encoding: .utf8)))
+        let run = try self.run(try ingestArguments(beachImage))
+        XCTAssertEqual(run.status, 1, run.stderr)
+        let outcome = try XCTUnwrap((try run.json() as? [[String: Any]])?.first)
+        XCTAssertEqual(outcome["status"] as? String, "failed")
+        XCTAssertTrue((outcome["reason"] as? String ?? "").contains("truncated"), "\(outcome)")
+        XCTAssertFalse(run.stdout.contains(key) || run.stderr.contains(key))
+    }
+}
