@@ -9,6 +9,7 @@ extension ConsoleController {
     func reloadAll() throws {
         lastChangeToken = try store.changeToken()
         mapper = try env.makeMapper(store)
+        resolvedUsers = nil
         try loadQueue()
         try loadReview()
         try loadDictionary()
@@ -33,6 +34,7 @@ extension ConsoleController {
     func reloadChanged() throws {
         lastChangeToken = try store.changeToken()
         mapper = try env.makeMapper(store)
+        resolvedUsers = nil
         try loadQueue()
         try loadReview()
         loadEntries()
@@ -174,48 +176,56 @@ extension ConsoleController {
     }
 
     /// Re-scores the edited profile with the edited facet weights: in memory, on every key.
+    /// Only the rows the pane can show get their terms built (the winner always does).
     func rescore() {
         guard let decider else { return }
         let scorer = decider.rescored(facetWeights: state.simulator.facetWeights)
-        state.simulator.decision = scorer.decide(attributes: decider.resolve(state.simulator.profile), subject: state.simulator.subject?.id)
+        state.simulator.decision = scorer.decide(
+            attributes: decider.resolve(state.simulator.profile), subject: state.simulator.subject?.id,
+            rankingLimit: max(1, state.height))
+        state.simulator.variantCount = scorer.variantCount
     }
 
     func summarisePersonas() {
         guard let decider else { return }
         state.simulator.personaWinners = state.simulator.subjects.filter { !$0.isUser }.map { s in
-            let d = decider.decide(attributes: s.attributes, subject: s.id)
-            return (s.name, d.winner.map { assetName($0.assetID, in: decider) } ?? "-", d.winner?.score ?? 0)
+            let w = decider.winner(attributes: s.attributes)
+            return (s.name, w.map { assetName($0.assetID, in: decider) } ?? "-", w?.score ?? 0)
         }
     }
 
-    /// How many users the share chart samples: enough for a picture, cheap enough for a key press.
-    static let shareSample = 200
-
+    /// The share of every imported user each variant wins, on the winner-only path: the users'
+    /// profiles are read and mapped once (again only after a change), then each campaign costs
+    /// the postings their attributes reach.
     func summariseUsers() {
         guard let decider else { return }
-        var wins: [Int64: Int] = [:]
-        var counted = 0
-        let users: [UserProfile]
+        let profiles: [[UserAttribute]]
         do {
-            users = try store.users(limit: Self.shareSample, offset: 0)
+            profiles = try userProfiles()
         } catch {
             return fail(error)
         }
-        do {
-            for u in users {
-                if let w = decider.decide(attributes: u.attributes, subject: u.id).winner { wins[w.assetID, default: 0] += 1 }
-                counted += 1
-            }
+        var wins: [Int64: Int] = [:]
+        for w in decider.scorer.winners(profiles) {
+            if let w { wins[w.assetID, default: 0] += 1 }
         }
+        let counted = profiles.count
         state.simulator.usersCounted = counted
         state.simulator.userShares = wins.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map { (assetName($0.key, in: decider), counted == 0 ? 0 : Double($0.value) / Double(counted)) }
     }
 
+    /// Every user's attributes, mapped with the current mapper; kept until the next reload.
+    func userProfiles() throws -> [[UserAttribute]] {
+        if let cached = resolvedUsers { return cached }
+        let users = try store.users(limit: max(1, try store.userCount()), offset: 0)
+        let resolved = users.map { decider?.resolve($0.attributes) ?? $0.attributes }
+        resolvedUsers = resolved
+        return resolved
+    }
+
     func assetName(_ id: Int64, in decider: CampaignDecider) -> String {
-        if let v = state.simulator.decision?.ranking.first(where: { $0.assetID == id }) {
-            return URL(fileURLWithPath: v.path).lastPathComponent
-        }
-        return "#\(id)"
+        guard let asset = decider.scorer.variant(id: id) else { return "#\(id)" }
+        return URL(fileURLWithPath: asset.path).lastPathComponent
     }
 }

@@ -20,6 +20,8 @@ public final class ConsoleController {
     var staleDictionary = false
     var staleSimulator = false
     var quitConfirmed = false
+    /// Every user's attributes, mapped: the share chart's input, read once per change.
+    var resolvedUsers: [[UserAttribute]]?
     let events = BackgroundEvents()
     var nextJobID = 1
 
@@ -32,8 +34,11 @@ public final class ConsoleController {
     }
 
     public func resize(width: Int, height: Int) {
+        let taller = max(1, height) > state.height
         state.width = max(1, width)
         state.height = max(1, height)
+        // The ranking holds the rows the old height could show.
+        if taller, decider != nil { rescore() }
         do { try refreshIfStale() } catch { fail(error) }
     }
 

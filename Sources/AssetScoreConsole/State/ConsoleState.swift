@@ -115,6 +115,8 @@ public struct SimulatorState: Sendable {
     /// Share of imported users each variant wins, best first.
     public var userShares: [(asset: String, share: Double)] = []
     public var usersCounted = 0
+    /// How many variants the campaign has; `decision.ranking` holds only the rows that fit.
+    public var variantCount = 0
 
     public struct Subject: Sendable, Equatable {
         public var id: String
