@@ -10,6 +10,7 @@ extension ConsoleController {
         lastChangeToken = try store.changeToken()
         mapper = try env.makeMapper(store)
         resolvedUsers = nil
+        deciders.removeAll()
         try loadQueue()
         try loadReview()
         try loadDictionary()
@@ -35,6 +36,7 @@ extension ConsoleController {
         lastChangeToken = try store.changeToken()
         mapper = try env.makeMapper(store)
         resolvedUsers = nil
+        deciders.removeAll()
         try loadQueue()
         try loadReview()
         loadEntries()
@@ -151,22 +153,78 @@ extension ConsoleController {
         try loadCampaign(withUserShares: withUserShares)
     }
 
-    /// Loads the selected campaign's scorer and the per-persona winners; the users' shares (one
-    /// decision per user, the costly part) only when asked, or when the campaign changed.
+    /// Loads the selected campaign's scorer and the per-persona winners; the users' shares only
+    /// when asked, or when the campaign changed. A campaign already loaded since the last change
+    /// comes from memory; a big one not loaded yet loads on a background thread (see
+    /// `CampaignLoadSlot`) and shows when `tick` finds it ready.
     func loadCampaign(withUserShares: Bool = true) throws {
+        // Whatever is loading in the background is for an older request now.
+        campaignGeneration += 1
         guard let id = state.simulator.campaign else {
             decider = nil
             state.simulator.decision = nil
+            state.simulator.loadingCampaign = nil
             return
         }
-        decider = try CampaignDecider(campaign: id, store: store, mapper: mapper)
+        if let cached = deciders[id] { return showCampaign(cached, withUserShares: withUserShares) }
+        let counts = try store.assetCounts().byCampaign[id] ?? [:]
+        let variants = (counts[.ready] ?? 0) + (counts[.needsReview] ?? 0)
+        if variants < backgroundCampaignThreshold {
+            let loaded = try CampaignDecider(campaign: id, store: store, mapper: mapper)
+            remember(loaded)
+            return showCampaign(loaded, withUserShares: withUserShares)
+        }
+        decider = nil
+        state.simulator.loadingCampaign = id
+        state.simulator.loadingVariants = variants
+        state.simulator.decision = nil
+        state.simulator.personaWinners = []
+        state.simulator.userShares = []
+        let (generation, env, mapper, slot) = (campaignGeneration, env, mapper, campaignLoads)
+        Thread.detachNewThread {
+            let outcome: Result<CampaignDecider, ConsoleError>
+            do {
+                outcome = .success(try CampaignDecider(campaign: id, store: try env.openStore(), mapper: mapper))
+            } catch {
+                outcome = .failure(ConsoleError("loading campaign \(id): \(error)"))
+            }
+            slot.post(CampaignLoadSlot.Loaded(generation: generation, campaign: id, outcome: outcome))
+        }
+    }
+
+    /// A background load that finished: shown when it is still what the operator asked for.
+    func applyCampaignLoad(_ loaded: CampaignLoadSlot.Loaded) {
+        guard loaded.generation == campaignGeneration, state.simulator.campaign == loaded.campaign else { return }
+        state.simulator.loadingCampaign = nil
+        switch loaded.outcome {
+        case .success(let d):
+            remember(d)
+            showCampaign(d, withUserShares: true)
+        case .failure(let error):
+            fail(error)
+        }
+    }
+
+    /// Keeps a few loaded campaigns, so going back and forth with [ and ] costs nothing.
+    func remember(_ d: CampaignDecider) {
+        if deciders.count >= Self.rememberedCampaigns, deciders[d.campaign.id] == nil, let first = deciders.keys.first {
+            deciders[first] = nil
+        }
+        deciders[d.campaign.id] = d
+    }
+
+    static let rememberedCampaigns = 6
+
+    func showCampaign(_ d: CampaignDecider, withUserShares: Bool) {
+        decider = d
+        state.simulator.loadingCampaign = nil
+        let id = d.campaign.id
         let changed = state.simulator.loadedCampaign != id
         if changed {
-            let campaign = decider!.campaign
             let facets = mapper.dictionary.facets
             state.simulator.facetOrder = facets.map(\.id)
             var weights: [String: Double] = [:]
-            for f in facets { weights[f.id] = campaign.facetWeights[f.id] ?? f.weight }
+            for f in facets { weights[f.id] = d.campaign.facetWeights[f.id] ?? f.weight }
             state.simulator.facetWeights = weights
             state.simulator.loadedCampaign = id
         }

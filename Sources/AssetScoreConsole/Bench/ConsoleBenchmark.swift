@@ -11,9 +11,11 @@ public enum ConsoleBenchmark {
     /// One key of the script, with the name it is reported under.
     public struct Step: Sendable {
         public var label: String
-        public var key: Key
+        /// Nil waits until background work the last key started has shown (a campaign loading),
+        /// and reports the time from that key to the screen that shows it.
+        public var key: Key?
 
-        public init(_ label: String, _ key: Key) {
+        public init(_ label: String, _ key: Key?) {
             self.label = label
             self.key = key
         }
@@ -44,6 +46,7 @@ public enum ConsoleBenchmark {
         let controller = try ConsoleController(environment: environment)
         let terminal = TimingTerminal(width: width, height: height, steps: steps, started: started)
         var errors: [String] = []
+        terminal.busy = { controller.state.simulator.loadingCampaign != nil }
         terminal.observe = {
             if controller.state.messageIsError, let m = controller.state.message, errors.last != m { errors.append(m) }
         }
@@ -67,6 +70,7 @@ public enum ConsoleBenchmark {
         }
         add("tab to review", "tab")
         add("tab to simulator", "tab")
+        steps.append(Step("tab to simulator, until shown", nil))
         add("tab to dictionary", "tab")
         add("tab to queue", "tab")
         add("queue: move", "j", "j", "j", "j", "j", "k", "k")
@@ -89,6 +93,7 @@ public enum ConsoleBenchmark {
         add("review: undo", "u")
         add("pane by number", "f4")
         add("simulator: campaign", "]", "]", "]", "[")
+        steps.append(Step("simulator: campaign, until shown", nil))
         if let userID {
             add("simulator: find user", "/")
             type("simulator: type", userID)
@@ -103,6 +108,7 @@ public enum ConsoleBenchmark {
         add("simulator: weight", "+", "+", "-")
         add("simulator: facet weights", "w")
         add("simulator: campaign", "]")
+        steps.append(Step("simulator: campaign, until shown", nil))
         add("pane by number", "4")
         add("dictionary: move", "j", "j", "j", "pgdn")
         add("dictionary: filter", "f", "f")

@@ -16,6 +16,12 @@ final class TimingTerminal: TerminalBackend {
     private(set) var screen: ScreenBuffer
     /// Called after each draw, so the harness can note what the console showed.
     var observe: (() -> Void)?
+    /// Whether background work the console shows is still running (for waiting steps).
+    var busy: () -> Bool = { false }
+    /// When the last key was handed out, and when a waiting step gives up.
+    private var lastKey: UInt64 = 0
+    private var waitingSince: UInt64?
+    static let waitLimit: UInt64 = 30_000_000_000
 
     init(width: Int, height: Int, steps: [ConsoleBenchmark.Step], started: UInt64) {
         size = (width, height)
@@ -41,9 +47,25 @@ final class TimingTerminal: TerminalBackend {
     /// inside the key it falls on, as it would for an operator); quits when the script is over.
     func nextKey(timeoutMS: Int) -> Key? {
         guard !steps.isEmpty else { return .ctrl("c") }
+        guard let key = steps[0].key else {
+            // A pause: the loop ticks, which is where background results are picked up.
+            let now = Self.now()
+            let since = waitingSince ?? now
+            waitingSince = since
+            if busy() && now - since < Self.waitLimit {
+                Thread.sleep(forTimeInterval: 0.002)
+                return nil
+            }
+            let label = busy() ? steps[0].label + " (gave up)" : steps[0].label
+            timings.append(ConsoleBenchmark.KeyTiming(label: label, milliseconds: Double(now - lastKey) / 1e6))
+            steps.removeFirst()
+            waitingSince = nil
+            return nil
+        }
         let step = steps.removeFirst()
-        pending = (step.label, Self.now())
-        return step.key
+        lastKey = Self.now()
+        pending = (step.label, lastKey)
+        return key
     }
 
     var startupMilliseconds: Double { firstDraw.map { Double($0 - started) / 1e6 } ?? .nan }

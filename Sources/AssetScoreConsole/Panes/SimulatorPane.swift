@@ -65,6 +65,13 @@ enum SimulatorPane {
     }
 
     static func drawRanking(_ s: SimulatorState, into buffer: inout ScreenBuffer, in rect: Rect) {
+        if let loading = s.loadingCampaign, rect.height > 1 {
+            buffer.write("Ranking", x: rect.x, y: rect.y, maxWidth: rect.width, role: .tableHeader)
+            buffer.write(
+                "loading \(loading) (\(s.loadingVariants) variants)…", x: rect.x, y: rect.y + 1, maxWidth: rect.width, role: .dim,
+                overflow: .ellipsis)
+            return
+        }
         guard rect.height > 1, rect.width > 10, let d = s.decision else { return }
         let best = max(d.ranking.first?.score ?? 0, 0.0001)
         var y = rect.y
