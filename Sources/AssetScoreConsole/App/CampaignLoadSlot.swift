@@ -16,10 +16,25 @@ final class CampaignLoadSlot: @unchecked Sendable {
 
     private let lock = NSLock()
     private var pending: Loaded?
+    private var requested = 0
 
+    /// Notes the newest request, so loads for older ones can skip their work.
+    func request(_ generation: Int) {
+        lock.lock()
+        requested = max(requested, generation)
+        lock.unlock()
+    }
+
+    func isCurrent(_ generation: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return generation >= requested
+    }
+
+    /// Keeps the newest result: an older load finishing later must not hide a newer one.
     func post(_ loaded: Loaded) {
         lock.lock()
-        pending = loaded
+        if pending.map({ loaded.generation >= $0.generation }) ?? true { pending = loaded }
         lock.unlock()
     }
 

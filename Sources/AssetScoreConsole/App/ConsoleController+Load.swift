@@ -160,6 +160,7 @@ extension ConsoleController {
     func loadCampaign(withUserShares: Bool = true) throws {
         // Whatever is loading in the background is for an older request now.
         campaignGeneration += 1
+        campaignLoads.request(campaignGeneration)
         guard let id = state.simulator.campaign else {
             decider = nil
             state.simulator.decision = nil
@@ -182,6 +183,8 @@ extension ConsoleController {
         state.simulator.userShares = []
         let (generation, env, mapper, slot) = (campaignGeneration, env, mapper, campaignLoads)
         Thread.detachNewThread {
+            // Keys pressed while this thread waited to start may already have moved on.
+            guard slot.isCurrent(generation) else { return }
             let outcome: Result<CampaignDecider, ConsoleError>
             do {
                 outcome = .success(try CampaignDecider(campaign: id, store: try env.openStore(), mapper: mapper))
