@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= assetscore.db
 BIN = .build/debug/assetscore
 
-.PHONY: deps build demo test lint check clean
+.PHONY: deps build demo test lint check clean bench-console
 
 deps:
 	@scripts/install-deps.sh
@@ -22,6 +22,15 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+
+# The console's start-up and per-key times on 100,000 assets and 10,000 review items (issue 3),
+# beside a small baseline database; the big database is generated once into BENCH_DB.
+BENCH_DB ?= .build/bench-100k.db
+RELEASE_BIN = .build/release/assetscore
+bench-console: deps
+	$(SWIFT) build -c release --product assetscore
+	@[ -f $(BENCH_DB) ] || $(RELEASE_BIN) --db $(BENCH_DB) generate --assets 100000 --review-items 10000
+	$(RELEASE_BIN) --db $(BENCH_DB) bench console
 
 lint:
 	$(SWIFT) format lint --recursive --configuration .swift-format Sources Tests

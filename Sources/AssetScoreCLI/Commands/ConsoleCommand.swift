@@ -95,16 +95,17 @@ enum ConsoleCommand {
         return try KeyMap.load(actions: ConsoleActions.table, userFile: URL(fileURLWithPath: file))
     }
 
-    static func runScript(_ script: String, size: String?, controller: ConsoleController, args: Arguments, _ ctx: ToolContext) throws {
-        var width = 80
-        var height = 24
-        if let size {
-            let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-            guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
-                throw UsageError("--size needs WIDTHxHEIGHT, e.g. 80x24")
-            }
-            (width, height) = (parts[0], parts[1])
+    /// `--size WIDTHxHEIGHT` as numbers (1 to 1000 each).
+    static func size(_ text: String) throws -> (width: Int, height: Int) {
+        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
+            throw UsageError("--size needs WIDTHxHEIGHT, e.g. 80x24")
         }
+        return (parts[0], parts[1])
+    }
+
+    static func runScript(_ script: String, size: String?, controller: ConsoleController, args: Arguments, _ ctx: ToolContext) throws {
+        let (width, height) = try Self.size(size ?? "80x24")
         var steps: [Key?] = []
         for word in script.split(separator: " ") {
             if word == "wait" {

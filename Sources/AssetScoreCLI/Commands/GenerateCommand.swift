@@ -30,6 +30,17 @@ enum GenerateCommand {
         } catch let error as StorageError {
             throw UsageError(error.description)
         }
+        let summary = try generate(options, ctx)
+        if ctx.output.json { return try ctx.output.emit(summary) }
+        ctx.output.line(
+            "Generated \(summary.assets) asset(s) (\(summary.failedAssets) failed) with \(summary.tags) tag(s) in "
+                + "\(summary.campaigns) new campaign(s), \(summary.reviewItems) new review item(s) and \(summary.users) user(s) "
+                + "in \(fmt(summary.seconds, 1)) s.")
+    }
+
+    /// Writes the synthetic data into `ctx`'s database (created with the default dictionary when
+    /// it is empty); `bench console` uses it for its baseline database too.
+    static func generate(_ options: SyntheticOptions, _ ctx: ToolContext) throws -> SyntheticSummary {
         ctx.mayCreateDatabase = true
         let started = Date()
         let store = try ctx.store()
@@ -45,11 +56,7 @@ enum GenerateCommand {
         ctx.output.endProgress()
         // The whole run, choosing the review texts with the mapper included.
         summary.seconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
-        if ctx.output.json { return try ctx.output.emit(summary) }
-        ctx.output.line(
-            "Generated \(summary.assets) asset(s) (\(summary.failedAssets) failed) with \(summary.tags) tag(s) in "
-                + "\(summary.campaigns) new campaign(s), \(summary.reviewItems) new review item(s) and \(summary.users) user(s) "
-                + "in \(fmt(summary.seconds, 1)) s.")
+        return summary
     }
 
     /// The seed as a whole number (0 ... 2^64-1).

@@ -9,6 +9,8 @@ extension ConsoleController {
     func reloadAll() throws {
         lastChangeToken = try store.changeToken()
         mapper = try env.makeMapper(store)
+        resolvedUsers = nil
+        deciders.removeAll()
         try loadQueue()
         try loadReview()
         try loadDictionary()
@@ -33,6 +35,8 @@ extension ConsoleController {
     func reloadChanged() throws {
         lastChangeToken = try store.changeToken()
         mapper = try env.makeMapper(store)
+        resolvedUsers = nil
+        deciders.removeAll()
         try loadQueue()
         try loadReview()
         loadEntries()
@@ -164,22 +168,81 @@ extension ConsoleController {
         try loadCampaign(withUserShares: withUserShares)
     }
 
-    /// Loads the selected campaign's scorer and the per-persona winners; the users' shares (one
-    /// decision per user, the costly part) only when asked, or when the campaign changed.
+    /// Loads the selected campaign's scorer and the per-persona winners; the users' shares only
+    /// when asked, or when the campaign changed. A campaign already loaded since the last change
+    /// comes from memory; a big one not loaded yet loads on a background thread (see
+    /// `CampaignLoadSlot`) and shows when `tick` finds it ready.
     func loadCampaign(withUserShares: Bool = true) throws {
+        // Whatever is loading in the background is for an older request now.
+        campaignGeneration += 1
+        campaignLoads.request(campaignGeneration)
         guard let id = state.simulator.campaign else {
             decider = nil
             state.simulator.decision = nil
+            state.simulator.loadingCampaign = nil
             return
         }
-        decider = try CampaignDecider(campaign: id, store: store, mapper: mapper)
+        if let cached = deciders[id] { return showCampaign(cached, withUserShares: withUserShares) }
+        let counts = try store.assetCounts().byCampaign[id] ?? [:]
+        let variants = (counts[.ready] ?? 0) + (counts[.needsReview] ?? 0)
+        if variants < backgroundCampaignThreshold {
+            let loaded = try CampaignDecider(campaign: id, store: store, mapper: mapper)
+            remember(loaded)
+            return showCampaign(loaded, withUserShares: withUserShares)
+        }
+        decider = nil
+        state.simulator.loadingCampaign = id
+        state.simulator.loadingVariants = variants
+        state.simulator.decision = nil
+        state.simulator.personaWinners = []
+        state.simulator.userShares = []
+        let (generation, env, mapper, slot) = (campaignGeneration, env, mapper, campaignLoads)
+        Thread.detachNewThread {
+            // Keys pressed while this thread waited to start may already have moved on.
+            guard slot.isCurrent(generation) else { return }
+            let outcome: Result<CampaignDecider, ConsoleError>
+            do {
+                outcome = .success(try CampaignDecider(campaign: id, store: try env.openStore(), mapper: mapper))
+            } catch {
+                outcome = .failure(ConsoleError("loading campaign \(id): \(error)"))
+            }
+            slot.post(CampaignLoadSlot.Loaded(generation: generation, campaign: id, outcome: outcome))
+        }
+    }
+
+    /// A background load that finished: shown when it is still what the operator asked for.
+    func applyCampaignLoad(_ loaded: CampaignLoadSlot.Loaded) {
+        guard loaded.generation == campaignGeneration, state.simulator.campaign == loaded.campaign else { return }
+        state.simulator.loadingCampaign = nil
+        switch loaded.outcome {
+        case .success(let d):
+            remember(d)
+            showCampaign(d, withUserShares: true)
+        case .failure(let error):
+            fail(error)
+        }
+    }
+
+    /// Keeps a few loaded campaigns, so going back and forth with [ and ] costs nothing.
+    func remember(_ d: CampaignDecider) {
+        if deciders.count >= Self.rememberedCampaigns, deciders[d.campaign.id] == nil, let first = deciders.keys.first {
+            deciders[first] = nil
+        }
+        deciders[d.campaign.id] = d
+    }
+
+    static let rememberedCampaigns = 6
+
+    func showCampaign(_ d: CampaignDecider, withUserShares: Bool) {
+        decider = d
+        state.simulator.loadingCampaign = nil
+        let id = d.campaign.id
         let changed = state.simulator.loadedCampaign != id
         if changed {
-            let campaign = decider!.campaign
             let facets = mapper.dictionary.facets
             state.simulator.facetOrder = facets.map(\.id)
             var weights: [String: Double] = [:]
-            for f in facets { weights[f.id] = campaign.facetWeights[f.id] ?? f.weight }
+            for f in facets { weights[f.id] = d.campaign.facetWeights[f.id] ?? f.weight }
             state.simulator.facetWeights = weights
             state.simulator.loadedCampaign = id
         }
@@ -189,48 +252,56 @@ extension ConsoleController {
     }
 
     /// Re-scores the edited profile with the edited facet weights: in memory, on every key.
+    /// Only the rows the pane can show get their terms built (the winner always does).
     func rescore() {
         guard let decider else { return }
         let scorer = decider.rescored(facetWeights: state.simulator.facetWeights)
-        state.simulator.decision = scorer.decide(attributes: decider.resolve(state.simulator.profile), subject: state.simulator.subject?.id)
+        state.simulator.decision = scorer.decide(
+            attributes: decider.resolve(state.simulator.profile), subject: state.simulator.subject?.id,
+            rankingLimit: max(1, state.height))
+        state.simulator.variantCount = scorer.variantCount
     }
 
     func summarisePersonas() {
         guard let decider else { return }
         state.simulator.personaWinners = state.simulator.subjects.filter { !$0.isUser }.map { s in
-            let d = decider.decide(attributes: s.attributes, subject: s.id)
-            return (s.name, d.winner.map { assetName($0.assetID, in: decider) } ?? "-", d.winner?.score ?? 0)
+            let w = decider.winner(attributes: s.attributes)
+            return (s.name, w.map { assetName($0.assetID, in: decider) } ?? "-", w?.score ?? 0)
         }
     }
 
-    /// How many users the share chart samples: enough for a picture, cheap enough for a key press.
-    static let shareSample = 200
-
+    /// The share of every imported user each variant wins, on the winner-only path: the users'
+    /// profiles are read and mapped once (again only after a change), then each campaign costs
+    /// the postings their attributes reach.
     func summariseUsers() {
         guard let decider else { return }
-        var wins: [Int64: Int] = [:]
-        var counted = 0
-        let users: [UserProfile]
+        let profiles: [[UserAttribute]]
         do {
-            users = try store.users(limit: Self.shareSample, offset: 0)
+            profiles = try userProfiles()
         } catch {
             return fail(error)
         }
-        do {
-            for u in users {
-                if let w = decider.decide(attributes: u.attributes, subject: u.id).winner { wins[w.assetID, default: 0] += 1 }
-                counted += 1
-            }
+        var wins: [Int64: Int] = [:]
+        for w in decider.scorer.winners(profiles) {
+            if let w { wins[w.assetID, default: 0] += 1 }
         }
+        let counted = profiles.count
         state.simulator.usersCounted = counted
         state.simulator.userShares = wins.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map { (assetName($0.key, in: decider), counted == 0 ? 0 : Double($0.value) / Double(counted)) }
     }
 
+    /// Every user's attributes, mapped with the current mapper; kept until the next reload.
+    func userProfiles() throws -> [[UserAttribute]] {
+        if let cached = resolvedUsers { return cached }
+        let users = try store.users(limit: max(1, try store.userCount()), offset: 0)
+        let resolved = users.map { decider?.resolve($0.attributes) ?? $0.attributes }
+        resolvedUsers = resolved
+        return resolved
+    }
+
     func assetName(_ id: Int64, in decider: CampaignDecider) -> String {
-        if let v = state.simulator.decision?.ranking.first(where: { $0.assetID == id }) {
-            return URL(fileURLWithPath: v.path).lastPathComponent
-        }
-        return "#\(id)"
+        guard let asset = decider.scorer.variant(id: id) else { return "#\(id)" }
+        return URL(fileURLWithPath: asset.path).lastPathComponent
     }
 }

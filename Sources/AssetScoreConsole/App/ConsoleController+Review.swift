@@ -54,7 +54,11 @@ extension ConsoleController {
             let decided = try store.decide(itemID: item.id, decision: decision, actor: env.actor)
             state.review.undoStack.append(decided.id)
             mapper = try env.makeMapper(store)
-            try store.remapUnresolved({ [mapper] facet, text in mapper.map(text, facet: facet) }, actor: env.actor)
+            // A map or create gave one entry new names, so other pending texts may now map to
+            // it (and to nothing else); a rejection changes no names, so nothing else can map.
+            if decided.status != .rejected, let entry = decided.decidedEntry {
+                try store.remapUnresolved(mapper.remapFunction(near: entry), actor: env.actor)
+            }
             try reloadChanged()
             let target = decided.decidedEntry.map { " -> \(SafeText.display($0))" } ?? ""
             flash("'\(SafeText.display(decided.sampleText))' \(decided.status.rawValue)\(target)")

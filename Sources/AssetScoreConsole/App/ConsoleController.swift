@@ -20,6 +20,16 @@ public final class ConsoleController {
     var staleDictionary = false
     var staleSimulator = false
     var quitConfirmed = false
+    /// Every user's attributes, mapped: the share chart's input, read once per change.
+    var resolvedUsers: [[UserAttribute]]?
+    /// Campaigns loaded since the last change, by id (a few; see `remember`).
+    var deciders: [String: CampaignDecider] = [:]
+    let campaignLoads = CampaignLoadSlot()
+    /// Bumped by every campaign request, so a background load for an older one is dropped.
+    var campaignGeneration = 0
+    /// Campaigns with at least this many variants load in the background (about 30 ms of
+    /// reading below it, so small campaigns, and the tests on them, load at once).
+    var backgroundCampaignThreshold = 3000
     let events = BackgroundEvents()
     var nextJobID = 1
 
@@ -32,8 +42,11 @@ public final class ConsoleController {
     }
 
     public func resize(width: Int, height: Int) {
+        let taller = max(1, height) > state.height
         state.width = max(1, width)
         state.height = max(1, height)
+        // The ranking holds the rows the old height could show.
+        if taller, decider != nil { rescore() }
         do { try refreshIfStale() } catch { fail(error) }
     }
 
@@ -113,6 +126,7 @@ public final class ConsoleController {
 
     /// Drains background progress and reloads when another process changed the database.
     public func tick() {
+        if let loaded = campaignLoads.take() { applyCampaignLoad(loaded) }
         var changed = false
         for event in events.drain() {
             apply(event)

@@ -65,10 +65,18 @@ enum SimulatorPane {
     }
 
     static func drawRanking(_ s: SimulatorState, into buffer: inout ScreenBuffer, in rect: Rect) {
+        if let loading = s.loadingCampaign, rect.height > 1 {
+            buffer.write("Ranking", x: rect.x, y: rect.y, maxWidth: rect.width, role: .tableHeader)
+            buffer.write(
+                "loading \(loading) (\(s.loadingVariants) variants)…", x: rect.x, y: rect.y + 1, maxWidth: rect.width, role: .dim,
+                overflow: .ellipsis)
+            return
+        }
         guard rect.height > 1, rect.width > 10, let d = s.decision else { return }
         let best = max(d.ranking.first?.score ?? 0, 0.0001)
         var y = rect.y
-        buffer.write("Ranking", x: rect.x, y: y, maxWidth: rect.width, role: .tableHeader)
+        let more = s.variantCount > d.ranking.count ? " (the best of \(s.variantCount))" : ""
+        buffer.write("Ranking" + more, x: rect.x, y: y, maxWidth: rect.width, role: .tableHeader)
         y += 1
         for (i, v) in d.ranking.enumerated() where y < rect.maxY {
             let winner = v.assetID == d.winner?.assetID
@@ -105,7 +113,7 @@ enum SimulatorPane {
         let half = rect.width / 2
         var y = rect.y + 1
         buffer.write("Winner per persona", x: rect.x + 1, y: y, maxWidth: half - 2, role: .tableHeader)
-        buffer.write("Share won among \(s.usersCounted) users (sample)", x: rect.x + half + 1, y: y, maxWidth: half - 2, role: .tableHeader)
+        buffer.write("Share won among \(s.usersCounted) users", x: rect.x + half + 1, y: y, maxWidth: half - 2, role: .tableHeader)
         y += 1
         for (i, p) in s.personaWinners.enumerated() where y + i < rect.maxY {
             buffer.write("\(p.persona): \(p.asset)", x: rect.x + 1, y: y + i, maxWidth: half - 2, role: .normal, overflow: .ellipsis)

@@ -124,6 +124,11 @@ public struct SimulatorState: Sendable {
     /// Share of imported users each variant wins, best first.
     public var userShares: [(asset: String, share: Double)] = []
     public var usersCounted = 0
+    /// How many variants the campaign has; `decision.ranking` holds only the rows that fit.
+    public var variantCount = 0
+    /// A campaign loading in the background (its ranking shows when it is ready), and its size.
+    public var loadingCampaign: String?
+    public var loadingVariants = 0
 
     public struct Subject: Sendable, Equatable {
         public var id: String

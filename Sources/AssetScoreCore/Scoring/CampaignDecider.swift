@@ -10,8 +10,6 @@ public final class CampaignDecider: Sendable {
     public let campaign: Campaign
     public let scorer: Scorer
     private let mapper: Mapper
-    private let assets: [Asset]
-    private let tags: [Int64: [AssetTag]]
 
     public enum LoadError: Error, CustomStringConvertible {
         case unknownCampaign(String, known: [String])
@@ -29,8 +27,8 @@ public final class CampaignDecider: Sendable {
             throw LoadError.unknownCampaign(id, known: try store.campaigns().map(\.id))
         }
         campaign = c
-        assets = try store.assets(campaign: id, status: nil).filter { $0.status.isScorable }
-        tags = try store.scoringTags(campaign: id)
+        let assets = try store.assets(campaign: id, status: nil).filter { $0.status.isScorable }
+        let tags = try store.scoringTags(campaign: id)
         scorer = Scorer(dictionary: mapper.dictionary, campaign: c, assets: assets, tags: tags)
         self.mapper = mapper
     }
@@ -40,11 +38,20 @@ public final class CampaignDecider: Sendable {
         scorer.decide(attributes: resolve(attributes), subject: subject)
     }
 
-    /// The same campaign scored with other facet weights (the console's live what-if).
+    /// The same, with only the `rankingLimit` best variants in the ranking (nil for all).
+    public func decide(attributes: [UserAttribute], subject: String?, rankingLimit: Int?) -> Decision {
+        scorer.decide(attributes: resolve(attributes), subject: subject, rankingLimit: rankingLimit)
+    }
+
+    /// The winner alone (see `Scorer.winner(attributes:)`), for a fast decide without reasons.
+    public func winner(attributes: [UserAttribute]) -> WinnerPick? {
+        scorer.winner(attributes: resolve(attributes))
+    }
+
+    /// The same campaign scored with other facet weights (the console's live what-if); it
+    /// shares this campaign's index, so it costs a copy of the weights.
     public func rescored(facetWeights: [String: Double]) -> Scorer {
-        var c = campaign
-        c.facetWeights = facetWeights
-        return Scorer(dictionary: mapper.dictionary, campaign: c, assets: assets, tags: tags)
+        scorer.reweighted(facetWeights: facetWeights)
     }
 
     public func resolve(_ attributes: [UserAttribute]) -> [UserAttribute] {

@@ -82,7 +82,8 @@ public struct Decision: Codable, Sendable, Hashable {
     /// The user id or persona id the decision was made for, when there was one.
     public var subject: String?
     public var winner: ScoredVariant?
-    /// Every scorable variant, best first (ties broken by asset id, ascending).
+    /// Every scorable variant, best first (ties broken by asset id, ascending); only the best
+    /// few when the decision was asked for with a `rankingLimit`.
     public var ranking: [ScoredVariant]
     /// True when no variant matched any attribute and the fallback variant was served.
     public var usedFallback: Bool

@@ -3,23 +3,28 @@ import Foundation
 /// Chooses a campaign's variant for a user's weighted attributes, and says why.
 ///
 /// Everything that does not depend on the user (each variant's best tag per entry, the entry
-/// hierarchy, facet weights) is computed once in `init`, so `decide` costs a few hash lookups per
-/// attribute and variant and can serve many users from one instance. It does no I/O.
+/// hierarchy, facet weights, and the inverted index from entry to the variants carrying it) is
+/// computed once in `init`, so scoring a profile touches only the variants that share an
+/// attribute with it, and one instance serves many users. It does no I/O. `winner(attributes:)`
+/// and `decide(attributes:subject:rankingLimit:)` build terms only for what they return.
 ///
 /// A variant's score is the sum over the user's mapped attributes of
 /// attribute weight × facet weight × match × tag confidence, where match is 1 for the same
 /// entry, 0.5 for a directly broader or narrower one and 0.25 two levels apart; per attribute and
 /// variant only the best matching tag counts, so duplicate tags never add up.
 public struct Scorer: Sendable {
-    public let campaign: Campaign
+    public internal(set) var campaign: Campaign
     let variants: [VariantIndex]
+    let postings: EntryPostings
     /// Deprecated entry -> the active entry that replaced it.
     let redirect: [String: String]
     /// Entry -> broader entries, nearest first, at most two.
     let ancestors: [String: [String]]
     let labels: [String: String]
     let facetOfEntry: [String: String]
-    let facetWeights: [String: Double]
+    var facetWeights: [String: Double]
+    /// The dictionary's own facet weights, which a campaign's (or a what-if's) override.
+    let dictionaryFacetWeights: [String: Double]
 
     /// Credit for a match one and two levels apart in the hierarchy.
     static let partialMatch = [0.5, 0.25]
@@ -43,6 +48,7 @@ public struct Scorer: Sendable {
         }
         var facetWeights: [String: Double] = [:]
         for facet in dictionary.facets { facetWeights[facet.id] = facet.weight }
+        dictionaryFacetWeights = facetWeights
         for (facet, weight) in campaign.facetWeights { facetWeights[facet] = weight }
 
         var seen: Set<Int64> = []
@@ -50,6 +56,7 @@ public struct Scorer: Sendable {
         variants = scorable.map {
             VariantIndex(asset: $0, tags: tags[$0.id] ?? [], redirect: redirect, ancestors: ancestors)
         }
+        postings = EntryPostings(variants)
         self.redirect = redirect
         self.ancestors = ancestors
         self.labels = labels
@@ -61,6 +68,13 @@ public struct Scorer: Sendable {
     ///
     /// `subject` is the user or persona id recorded in the decision.
     public func decide(attributes: [UserAttribute], subject: String?) -> Decision {
+        decide(attributes: attributes, subject: subject, rankingLimit: nil)
+    }
+
+    /// The same decision with only the `rankingLimit` best variants in `ranking` (nil for all),
+    /// each with its terms; the winner, notes and fallback are as for the whole ranking. The
+    /// console asks for the rows it can show, so a key costs those, not the campaign's size.
+    public func decide(attributes: [UserAttribute], subject: String?, rankingLimit: Int?) -> Decision {
         var notes: [String] = []
         let (mapped, unmapped) = mappedAttributes(attributes)
         if !unmapped.isEmpty { notes.append(Self.unmappedNote(unmapped)) }
@@ -71,16 +85,28 @@ public struct Scorer: Sendable {
                 notes: notes)
         }
 
-        let ranking = variants.map { score($0, mapped) }.sorted {
-            $0.score != $1.score ? $0.score > $1.score : $0.assetID < $1.assetID
+        var sheet = ScoreSheet(count: variants.count)
+        fill(&sheet, mapped)
+        // At least two, so a tie for first is noticed whatever the limit.
+        let shown = max(2, min(rankingLimit ?? variants.count, variants.count))
+        let top = topPositions(sheet, limit: shown)
+        // Variants no attribute met have no terms and score 0: no need to look at them again.
+        let scored = top.map { p in
+            sheet.isTouched[p]
+                ? score(variants[p], mapped)
+                : ScoredVariant(
+                    assetID: variants[p].asset.id, path: variants[p].asset.path, score: 0, contributions: [],
+                    unresolvedTags: variants[p].unresolvedTags)
         }
-        var winner = ranking[0]
-        let usedFallback = ranking.allSatisfy { $0.score == 0 }
+        var ranking = scored
+        if let limit = rankingLimit, ranking.count > limit { ranking.removeLast(ranking.count - max(0, limit)) }
+        var winner = scored[0]
+        let usedFallback = sheet.touched.allSatisfy { sheet.scores[Int($0)] == 0 }
         if usedFallback {
-            winner = fallbackVariant(in: ranking)
+            winner = score(variants[fallbackPosition()], mapped)
             notes.insert(fallbackNote(winner: winner, hadMappedAttributes: !mapped.isEmpty), at: 0)
-        } else if ranking.count > 1 && ranking[1].score == winner.score {
-            notes.insert("\(winner.path) tied with \(ranking[1].path) at \(Self.formatted(winner.score)); the lower asset id wins.", at: 0)
+        } else if scored.count > 1 && scored[1].score == winner.score {
+            notes.insert("\(winner.path) tied with \(scored[1].path) at \(Self.formatted(winner.score)); the lower asset id wins.", at: 0)
         }
         if winner.unresolvedTags > 0 {
             let count = winner.unresolvedTags == 1 ? "1 tag awaits" : "\(winner.unresolvedTags) tags await"
@@ -145,11 +171,5 @@ extension Scorer {
         return ScoredVariant(
             assetID: variant.asset.id, path: variant.asset.path, score: total,
             contributions: contributions, unresolvedTags: variant.unresolvedTags)
-    }
-
-    /// The campaign's fallback when it is a variant, else the lowest asset id.
-    func fallbackVariant(in ranking: [ScoredVariant]) -> ScoredVariant {
-        if let id = campaign.fallbackAssetID, let v = ranking.first(where: { $0.assetID == id }) { return v }
-        return ranking.min { $0.assetID < $1.assetID } ?? ranking[0]
     }
 }

@@ -116,14 +116,13 @@ extension SQLiteStore {
         {
             out[id] = []
         }
+        // The latest analysis by the column the triggers keep, not a MAX(version) per asset; the
+        // tags come out per analysis in id order, which is the order each asset's list needs.
         for tag in try db.query(
             """
-            SELECT \(Self.tagColumns) FROM asset_tags t
-            JOIN analyses a ON a.id = t.analysis_id
-            JOIN assets s ON s.id = a.asset_id
+            SELECT \(Self.tagColumns.replacingOccurrences(of: "a.asset_id", with: "s.id")) FROM assets s
+            JOIN asset_tags t ON t.analysis_id = s.latest_analysis_id
             WHERE s.campaign = ? AND s.status IN \(scorable)
-              AND a.version = (SELECT MAX(v.version) FROM analyses v WHERE v.asset_id = s.id)
-            ORDER BY t.id
             """, campaign, row: Self.tag)
         {
             out[tag.assetID, default: []].append(tag)

@@ -131,8 +131,12 @@ extension SQLiteStore {
             let now = Date()
             var mapped = 0
             var affected: [Int64] = []
-            for id in try db.query("SELECT id FROM review_items WHERE status = 'pending' ORDER BY id", row: { $0.int64(0) }) {
-                let state = try itemState(id)
+            // Every pending item's state in one read: most texts still do not map, so the
+            // loop should cost the remap function, not a query per item.
+            for state in try db.query(
+                "SELECT \(Self.itemStateColumns) FROM review_items WHERE status = 'pending' ORDER BY id", row: Self.itemState)
+            {
+                let id = state.id
                 let result = remap(state.facet.isEmpty ? nil : state.facet, state.sampleText)
                 guard let entryID = result.entry else { continue }
                 guard let entryFacet = try db.scalarText("SELECT facet FROM entries WHERE id = ?", entryID) else {
@@ -157,23 +161,22 @@ extension SQLiteStore {
     // MARK: Helpers
 
     func itemState(_ id: Int64) throws -> ReviewItemState {
-        let state = try db.queryFirst(
-            """
-            SELECT id, facet, normalized, sample_text, status, decided_entry, decided_by, decided_at, added_alias,
-                created_entry
-            FROM review_items WHERE id = ?
-            """, id
-        ) { row -> ReviewItemState in
-            guard let status = ReviewStatus(rawValue: row.text(4)) else {
-                throw StorageError.corrupt("review_items.status of item \(id): unknown status '\(row.text(4))'")
-            }
-            return ReviewItemState(
-                id: row.int64(0), facet: row.text(1), normalized: row.text(2), sampleText: row.text(3), status: status,
-                decidedEntry: row.optionalText(5), decidedBy: row.optionalText(6), decidedAt: row.optionalText(7),
-                addedAlias: row.optionalText(8), createdEntry: row.optionalText(9))
-        }
+        let state = try db.queryFirst("SELECT \(Self.itemStateColumns) FROM review_items WHERE id = ?", id, row: Self.itemState)
         guard let state else { throw StorageError.notFound("review item \(id) does not exist") }
         return state
+    }
+
+    static let itemStateColumns =
+        "id, facet, normalized, sample_text, status, decided_entry, decided_by, decided_at, added_alias, created_entry"
+
+    static func itemState(_ row: SQLiteRow) throws -> ReviewItemState {
+        guard let status = ReviewStatus(rawValue: row.text(4)) else {
+            throw StorageError.corrupt("review_items.status of item \(row.int64(0)): unknown status '\(row.text(4))'")
+        }
+        return ReviewItemState(
+            id: row.int64(0), facet: row.text(1), normalized: row.text(2), sampleText: row.text(3), status: status,
+            decidedEntry: row.optionalText(5), decidedBy: row.optionalText(6), decidedAt: row.optionalText(7),
+            addedAlias: row.optionalText(8), createdEntry: row.optionalText(9))
     }
 
     private func snapshot(_ id: Int64) throws -> ReviewAuditSnapshot {

@@ -30,6 +30,9 @@ public final class SQLiteStore: AssetStore {
                     + "is it on a file system without shared memory support?")
         }
         try db.execute(script: "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+        // Reads through a memory map instead of a read call per page, and a 32 MB page cache
+        // instead of 2 MB: loading a campaign of 15,000 variants reads 200,000 tag rows.
+        try db.execute(script: "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768;")
         guard try db.scalarInt("PRAGMA foreign_keys") == 1 else {
             throw StorageError.invalidInput("\(path): this SQLite build cannot enforce foreign keys")
         }
