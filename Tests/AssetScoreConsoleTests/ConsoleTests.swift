@@ -41,9 +41,11 @@ final class ConsoleTests: XCTestCase {
         XCTAssertTrue(ConsoleFixture.screen(c).contains("→ Beach"), ConsoleFixture.screen(c))
         c.handle(.enter)
         XCTAssertNil(c.state.overlay)
+        c.finishBackgroundWork()
         XCTAssertEqual(c.state.review.pendingTotal, before - 1, c.state.message ?? "")
         XCTAssertFalse(c.state.review.items.contains { $0.sampleText.lowercased() == "staycation" })
         c.handle(.character("u"))
+        c.finishBackgroundWork()
         XCTAssertEqual(c.state.review.pendingTotal, before)
     }
 
@@ -88,9 +90,11 @@ final class ConsoleTests: XCTestCase {
         for _ in 0..<ia { a.handle(.down) }
         for _ in 0..<ib { b.handle(.down) }
         a.handle(.character("a"))
+        a.finishBackgroundWork()
         XCTAssertFalse(a.state.messageIsError, a.state.message ?? "")
         // Bob has not refreshed yet and accepts the same item: he is told who decided it.
         b.handle(.character("a"))
+        b.finishBackgroundWork()
         XCTAssertTrue(b.state.messageIsError)
         XCTAssertTrue((b.state.message ?? "").contains("alice"), b.state.message ?? "")
         // Bob's next tick shows Alice's decision.
@@ -120,9 +124,11 @@ final class ConsoleTests: XCTestCase {
         ConsoleFixture.type(a, "travel")
         // Bob decides Alice's item meanwhile; her console reloads and the selection moves on.
         b.handle(.character("x"))
+        b.finishBackgroundWork()
         a.tick()
         let other = a.state.review.items.first?.id
         a.handle(.enter)
+        a.finishBackgroundWork()
         XCTAssertTrue(a.state.messageIsError, a.state.message ?? "")
         XCTAssertTrue((a.state.message ?? "").contains("bob"), a.state.message ?? "")
         XCTAssertEqual(a.state.review.items.first?.id, other, "the item now selected was not decided by mistake")
@@ -193,6 +199,7 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(p.choice, 1)
         let expected = DictionarySearch.matches("winter", in: c.state.dictionary.entries)[1]
         c.handle(.enter)
+        c.finishBackgroundWork()
         XCTAssertFalse(c.state.messageIsError, c.state.message ?? "")
         XCTAssertTrue((c.state.message ?? "").contains(expected.id), "\(c.state.message ?? "") vs \(expected.id)")
         _ = item

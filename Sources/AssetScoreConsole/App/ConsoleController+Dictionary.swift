@@ -33,13 +33,19 @@ extension ConsoleController {
     }
 
     /// Writes one changed or new entry through the same import path as `dict import`, so the
-    /// same validation and audit apply.
-    func saveEntry(_ entry: DictionaryEntry, verb: String) throws {
+    /// same validation and audit apply, then re-maps the pending texts.
+    ///
+    /// `gainsNamesOnly` says the change only gave the entry names (an add, or a rename that
+    /// keeps the old label as an alias): then only texts that can reach this entry can map now,
+    /// and `Mapper.remapFunction(near:)` screens the rest cheaply. A deprecation takes names
+    /// away, which can let a text map elsewhere, so it re-maps every pending text in full.
+    func saveEntry(_ entry: DictionaryEntry, verb: String, gainsNamesOnly: Bool) throws {
         let existing = mapper.dictionary
         let doc = try DictionaryDocument(sourceName: "console", facets: [], entries: [entry]).prepared(against: existing)
         _ = try store.importDictionary(facets: doc.facets, entries: doc.entries, source: "console \(verb)", actor: env.actor)
         mapper = try env.makeMapper(store)
-        try store.remapUnresolved({ [mapper] facet, text in mapper.map(text, facet: facet) }, actor: env.actor)
+        let full: RemapFunction = { [mapper] facet, text in mapper.map(text, facet: facet) }
+        try store.remapUnresolved(gainsNamesOnly ? mapper.remapFunction(near: entry.id) : full, actor: env.actor)
         try reloadChanged()
     }
 
@@ -59,6 +65,9 @@ extension ConsoleController {
         let doc = try DictionaryDocument(sourceName: "console", facets: [], entries: [target, source]).prepared(against: dictionary)
         _ = try store.importDictionary(facets: doc.facets, entries: doc.entries, source: "console merge", actor: env.actor)
         mapper = try env.makeMapper(store)
+        // The source's names all lead to the target now (as its aliases, and its label through
+        // `replacedBy`), so the target is the one entry a pending text can newly reach.
+        try store.remapUnresolved(mapper.remapFunction(near: target.id), actor: env.actor)
         try reloadChanged()
         flash("merged \(source.label) into \(target.label)")
     }
@@ -68,7 +77,7 @@ extension ConsoleController {
         guard parts.count == 2, !parts[1].isEmpty else { throw ConsoleError("write facet=label") }
         guard mapper.dictionary.facet(parts[0]) != nil else { throw ConsoleError("no facet '\(parts[0])'") }
         let id = EntrySlug.make(parts[1], avoiding: mapper.dictionary)
-        try saveEntry(DictionaryEntry(id: id, facet: parts[0], label: parts[1]), verb: "add")
+        try saveEntry(DictionaryEntry(id: id, facet: parts[0], label: parts[1]), verb: "add", gainsNamesOnly: true)
         flash("added \(parts[1]) [\(id)] to \(parts[0])")
     }
 }

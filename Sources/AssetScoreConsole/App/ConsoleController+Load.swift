@@ -11,8 +11,7 @@ extension ConsoleController {
         mapper = try env.makeMapper(store)
         resolvedUsers = nil
         deciders.removeAll()
-        try loadQueue()
-        try loadReview()
+        try loadLists()
         try loadDictionary()
         try loadSimulator(withUserShares: true)
     }
@@ -22,8 +21,7 @@ extension ConsoleController {
     func loadStart() throws {
         lastChangeToken = try store.changeToken()
         mapper = try env.makeMapper(store)
-        try loadQueue()
-        try loadReview()
+        try loadLists()
         loadEntries()
         staleDictionary = true
         staleSimulator = true
@@ -35,10 +33,15 @@ extension ConsoleController {
     func reloadChanged() throws {
         lastChangeToken = try store.changeToken()
         mapper = try env.makeMapper(store)
+        try loadLists()
+        try reloadAfterLists()
+    }
+
+    /// The part of `reloadChanged` after the lists: what depends on the mapper and the panes
+    /// on screen (shared with a decision's outcome, whose lists the review worker read).
+    func reloadAfterLists() throws {
         resolvedUsers = nil
         deciders.removeAll()
-        try loadQueue()
-        try loadReview()
         loadEntries()
         if isVisible(.dictionary) { try loadDictionary() } else { staleDictionary = true }
         if isVisible(.simulator) { try loadSimulator(withUserShares: false) } else { staleSimulator = true }
@@ -63,33 +66,12 @@ extension ConsoleController {
 
     /// The loaded window of the queue (at least one page) again, so the selection stays put.
     func loadQueue() throws {
-        let q = state.queue
-        let selectedID = q.rows.indices.contains(q.selected) ? q.rows[q.selected].id : nil
-        let limit = max(Self.pageSize, q.rows.count)
-        state.queue.rows = try store.assetPage(campaign: nil, status: q.statusFilter, search: nil, limit: limit, offset: 0)
-        let counts = try store.assetCounts()
-        state.queue.total = q.statusFilter.map { counts.byStatus[$0] ?? 0 } ?? counts.total
-        state.queue.counts = counts.byStatus
-        state.queue.jobCounts = try store.jobCounts()
-        if state.queue.showingJobs == nil { state.queue.showingJobs = !state.queue.jobCounts.isEmpty }
-        if state.queue.showingJobs == true {
-            let jobID = q.queueJobs.indices.contains(q.selected) ? q.queueJobs[q.selected].id : nil
-            let filter = q.statusFilter.flatMap { JobStatus(rawValue: $0.rawValue) }
-            state.queue.queueJobs = try store.jobs(status: filter, limit: max(Self.pageSize, q.queueJobs.count), offset: 0)
-            state.queue.selected = reselect(state.queue.queueJobs.map(\.id), jobID, fallback: q.selected)
-        } else {
-            state.queue.selected = reselect(state.queue.rows.map(\.id), selectedID, fallback: q.selected)
-        }
+        applyQueue(try ConsoleLists.readQueue(store, listsRequest))
     }
 
-    func loadReview() throws {
-        let r = state.review
-        let selectedID = r.items.indices.contains(r.selected) ? r.items[r.selected].id : nil
-        let limit = max(Self.pageSize, r.items.count)
-        state.review.items = try store.reviewPage(status: .pending, facet: nil, search: nil, limit: limit, offset: 0)
-        state.review.pendingTotal = try store.reviewCount(status: .pending)
-        state.review.selected = reselect(state.review.items.map(\.id), selectedID, fallback: r.selected)
-        loadSelectedItemAssets()
+    /// Both lists, as after a decision (`ConsoleLists`, read the same way on the review worker).
+    func loadLists() throws {
+        applyLists(try ConsoleLists.read(store, listsRequest))
     }
 
     /// The selected review item's first asset files (three lookups by id), for its previews.
@@ -135,11 +117,27 @@ extension ConsoleController {
         state.dictionary.selected = reselect(state.dictionary.visible.map(\.id), selectedID, fallback: d.selected)
     }
 
-    /// The dictionary pane's costly part: usage counts and the audit trail.
+    /// The dictionary pane's data: the audit trail now, the usage counts (the costly part) on
+    /// the usage counter's queue; the pane shows "counting…" until `tick` finds them.
     func loadDictionary() throws {
         loadEntries()
-        state.dictionary.usage = try store.entryUsage()
         state.dictionary.audit = try store.auditLog(limit: 20)
+        usageGeneration += 1
+        state.dictionary.countingUsage = true
+        usageCounter.count(usageGeneration)
+    }
+
+    /// Counts that finished: shown when they are the newest asked for.
+    func applyUsage(_ counted: UsageCounter.Counted) {
+        guard counted.generation == usageGeneration else { return }
+        state.dictionary.countingUsage = false
+        switch counted.outcome {
+        case .success(let usage):
+            state.dictionary.usage = usage
+            state.dictionary.usageCounted = true
+        case .failure(let error):
+            fail(error)
+        }
     }
 
     /// Keeps the same row selected after a reload when it is still there.

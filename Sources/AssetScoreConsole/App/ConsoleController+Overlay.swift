@@ -109,7 +109,7 @@ extension ConsoleController {
                 if label != e.label, !e.aliases.contains(e.label) { e.aliases.append(e.label) }
                 e.aliases.removeAll { $0 == label }
                 e.label = label
-                try saveEntry(e, verb: "rename")
+                try saveEntry(e, verb: "rename", gainsNamesOnly: true)
                 flash("renamed to \(label); the old label stays as an alias")
             case .deprecateEntry(let id):
                 guard var e = mapper.dictionary.entry(id) else { throw ConsoleError("entry \(id) is gone") }
@@ -117,7 +117,7 @@ extension ConsoleController {
                 if !replacement.isEmpty, mapper.dictionary.entry(replacement) == nil { throw ConsoleError("no entry '\(replacement)'") }
                 e.status = .deprecated
                 e.replacedBy = replacement.isEmpty ? nil : replacement
-                try saveEntry(e, verb: "deprecate")
+                try saveEntry(e, verb: "deprecate", gainsNamesOnly: false)
                 flash("deprecated \(e.label)")
             case .mergeEntry(let id):
                 try mergeEntry(id, into: text.trimmingCharacters(in: .whitespaces))

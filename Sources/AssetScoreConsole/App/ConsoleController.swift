@@ -32,11 +32,22 @@ public final class ConsoleController {
     var backgroundCampaignThreshold = 3000
     let events = BackgroundEvents()
     var nextJobID = 1
+    /// Review decisions run here, in order, off the input loop.
+    let reviewWorker: ReviewWorker
+    /// The worker ticket of each decision still saving, by item, so an undo waits for it.
+    var undoTickets: [Int64: Int] = [:]
+    /// A bulk accept still saving (undo waits until it is done: its items are not known yet).
+    var bulkTicket: Int?
+    /// Dictionary usage counts, made in the background; the generation names the newest request.
+    let usageCounter: UsageCounter
+    var usageGeneration = 0
 
     public init(environment: ConsoleEnvironment, keyMap: KeyMap = KeyMap(actions: ConsoleActions.table)) throws {
         env = environment
         self.keyMap = keyMap
         store = try environment.openStore()
+        reviewWorker = ReviewWorker(openStore: environment.openStore)
+        usageCounter = UsageCounter(openStore: environment.openStore)
         mapper = try environment.makeMapper(store)
         try loadStart()
     }
@@ -127,12 +138,16 @@ public final class ConsoleController {
     /// Drains background progress and reloads when another process changed the database.
     public func tick() {
         if let loaded = campaignLoads.take() { applyCampaignLoad(loaded) }
+        for outcome in reviewWorker.take() { applyReviewOutcome(outcome) }
+        if let counted = usageCounter.take() { applyUsage(counted) }
         var changed = false
         for event in events.drain() {
             apply(event)
             if case .finished = event { changed = true }
         }
-        if let token = try? store.changeToken(), token != lastChangeToken { changed = true }
+        // While a decision is saving, the token moves with its own writes; its outcome brings
+        // the lists read after them, so reading them here as well would only cost time.
+        if !reviewWorker.isBusy, let token = try? store.changeToken(), token != lastChangeToken { changed = true }
         if changed {
             do { try reloadChanged() } catch { fail(error) }
         }
@@ -176,6 +191,21 @@ public final class ConsoleController {
 }
 
 extension ConsoleController {
+    /// Waits for the decisions still saving and applies their outcomes: quitting must not cut
+    /// one short, and a script's last screen shows them.
+    /// Returns whether anything was applied (the screen is then worth drawing once more).
+    @discardableResult
+    public func finishBackgroundWork() -> Bool {
+        reviewWorker.waitUntilIdle()
+        let outcomes = reviewWorker.take()
+        for outcome in outcomes { applyReviewOutcome(outcome) }
+        // The outcomes may have asked for new counts: wait for those too.
+        usageCounter.waitUntilIdle()
+        let counted = usageCounter.take()
+        if let counted { applyUsage(counted) }
+        return !outcomes.isEmpty || counted != nil
+    }
+
     /// Shows a problem found while starting (a broken theme or key file) in the status bar.
     public func report(_ text: String) {
         state.message = SafeText.display(text)

@@ -27,7 +27,16 @@ public enum ConsoleLoop {
                     size = terminal.size
                     controller.resize(width: size.width, height: size.height)
                 }
-                if !controller.handle(key) { return }
+                if !controller.handle(key) {
+                    // A script's last screen (and a quick quit) shows the decisions it made.
+                    if controller.finishBackgroundWork() {
+                        terminal.draw(
+                            ConsoleRenderer.render(
+                                controller.state, keyMap: controller.keyMap, clock: controller.env.clock,
+                                previews: controller.env.previewProvider))
+                    }
+                    return
+                }
             }
             // Idle moments and every half second: background progress, other operators' changes.
             let now = controller.env.clock.now()

@@ -46,7 +46,10 @@ public enum ConsoleBenchmark {
         let controller = try ConsoleController(environment: environment)
         let terminal = TimingTerminal(width: width, height: height, steps: steps, started: started)
         var errors: [String] = []
-        terminal.busy = { controller.state.simulator.loadingCampaign != nil }
+        terminal.busy = {
+            controller.state.simulator.loadingCampaign != nil || !controller.state.review.saving.isEmpty
+                || controller.state.dictionary.countingUsage
+        }
         terminal.observe = {
             if controller.state.messageIsError, let m = controller.state.message, errors.last != m { errors.append(m) }
         }
@@ -72,6 +75,7 @@ public enum ConsoleBenchmark {
         add("tab to simulator", "tab")
         steps.append(Step("tab to simulator, until shown", nil))
         add("tab to dictionary", "tab")
+        steps.append(Step("tab to dictionary, until counted", nil))
         add("tab to queue", "tab")
         add("queue: move", "j", "j", "j", "j", "j", "k", "k")
         add("queue: page", "pgdn", "pgdn", "pgup")
@@ -85,12 +89,17 @@ public enum ConsoleBenchmark {
         type("review: type", "sun")
         add("review: type", "backspace")
         add("close overlay", "esc")
-        add("review: accept", "a")
-        add("review: undo", "u")
-        add("review: reject", "x")
-        add("review: undo", "u")
-        add("review: accept", "a")
-        add("review: undo", "u")
+        // Decisions save in the background: each key, then the wait until the result shows.
+        func decision(_ label: String, _ key: String) {
+            add(label, key)
+            steps.append(Step(label + ", until saved", nil))
+        }
+        decision("review: accept", "a")
+        decision("review: undo", "u")
+        decision("review: reject", "x")
+        decision("review: undo", "u")
+        decision("review: accept", "a")
+        decision("review: undo", "u")
         add("pane by number", "f4")
         add("simulator: campaign", "]", "]", "]", "[")
         steps.append(Step("simulator: campaign, until shown", nil))
@@ -110,6 +119,7 @@ public enum ConsoleBenchmark {
         add("simulator: campaign", "]")
         steps.append(Step("simulator: campaign, until shown", nil))
         add("pane by number", "4")
+        steps.append(Step("pane by number, until counted", nil))
         add("dictionary: move", "j", "j", "j", "pgdn")
         add("dictionary: filter", "f", "f")
         add("pane by number", "1")

@@ -71,7 +71,9 @@ public enum ConsoleRenderer {
                 " · \(state.queue.total) assets: \(c[.ready] ?? 0) ready, \(c[.needsReview] ?? 0) to review, \(c[.failed] ?? 0) failed\(filter)"
         case .review: return " · \(state.review.pendingTotal) pending"
         case .simulator: return state.simulator.campaign.map { " · \($0)" } ?? ""
-        case .dictionary: return " · \(state.dictionary.visible.count) entries" + (state.dictionary.facetFilter.map { " in \($0)" } ?? "")
+        case .dictionary:
+            return " · \(state.dictionary.visible.count) entries" + (state.dictionary.facetFilter.map { " in \($0)" } ?? "")
+                + (state.dictionary.countingUsage ? " · counting…" : "")
         }
     }
 }

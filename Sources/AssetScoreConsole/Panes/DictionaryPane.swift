@@ -21,7 +21,7 @@ enum DictionaryPane {
                 e.status == .deprecated ? "deprecated" + (e.replacedBy.map { " → \($0)" } ?? "") : (e.broader.map { "⊂ \($0)" } ?? "")
             return [
                 Span(e.facet, role: .dim), Span(e.label, role: e.status == .deprecated ? .dim : .tagMapped), Span(e.id, role: .dim),
-                Span(String(d.usage[e.id] ?? 0)), Span(e.aliases.joined(separator: ", ")),
+                d.usageCounted ? Span(String(d.usage[e.id] ?? 0)) : Span("…", role: .dim), Span(e.aliases.joined(separator: ", ")),
                 Span(status, role: e.status == .deprecated ? .warning : .dim),
             ]
         }

@@ -22,9 +22,11 @@ enum ReviewPane {
             [
                 Span(i.facet.isEmpty ? "any" : i.facet, role: .dim), Span(i.sampleText, role: .tagUnmapped), Span(String(i.occurrences)),
                 Span(String(i.campaigns.count)), Span(String(i.userCount)),
-                Span(
-                    i.candidates.first.map { "\($0.label) (\(String(format: "%.2f", $0.score)))" } ?? "none: / to search, n to create",
-                    role: .dim),
+                r.saving.contains(i.id)
+                    ? Span("saving…", role: .warning)
+                    : Span(
+                        i.candidates.first.map { "\($0.label) (\(String(format: "%.2f", $0.score)))" } ?? "none: / to search, n to create",
+                        role: .dim),
             ]
         }
         TableView.draw(

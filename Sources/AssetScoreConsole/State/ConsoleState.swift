@@ -101,6 +101,8 @@ public struct ReviewState: Sendable {
     public var pendingTotal = 0
     /// Decisions made in this console, newest last, so `u` can undo them in order.
     public var undoStack: [Int64] = []
+    /// Items whose decision (or undo) is saving in the background; shown as "saving…".
+    public var saving: Set<Int64> = []
     /// Files of the first assets the selected item appears in, for previews.
     public var selectedAssetPaths: [String] = []
 }
@@ -150,7 +152,11 @@ public struct DictionaryState: Sendable {
     public var entries: [DictionaryEntry] = []
     public var facets: [String] = []
     public var facetFilter: String?
+    /// Tags and user attributes mapped to each entry; counted in the background after a change.
     public var usage: [String: Int] = [:]
+    /// Counts are being made; `usage` holds the previous ones, or none yet (`usageCounted`).
+    public var countingUsage = false
+    public var usageCounted = false
     public var selected = 0
     public var offset = 0
     public var audit: [AuditEvent] = []
