@@ -13,6 +13,7 @@ public final class ImagePreview: Sendable {
     private let decoder: PreviewDecoder
     private let cache: PreviewCache<PreviewResult>
     private let graphicsCache: PreviewCache<[UInt8]?>
+    private let background = PreviewBackground()
     /// The largest grid rendered; bigger requests are clipped (a preview is not a viewer).
     static let maxColumns = 400
     static let maxRows = 200
@@ -40,16 +41,20 @@ public final class ImagePreview: Sendable {
         guard columns > 0, rows > 0 else { return PreviewResult(cells: [], failure: "no room") }
         let key = Self.key(file, columns: columns, rows: rows)
         if let cached = cache.value(for: key) { return cached }
-        let result: PreviewResult
-        do {
-            result = PreviewResult(cells: try picture(of: file, columns: columns, rows: rows), failure: nil)
-        } catch let error as PreviewError {
-            result = .placeholder(error.description, columns: columns, rows: rows)
-        } catch {
-            result = .placeholder("\(error)", columns: columns, rows: rows)
-        }
+        let result = decode(file: file, columns: columns, rows: rows)
         cache.store(result, for: key)
         return result
+    }
+
+    /// The picture, or the placeholder saying why there is none (sizes already clamped).
+    private func decode(file: URL, columns: Int, rows: Int) -> PreviewResult {
+        do {
+            return PreviewResult(cells: try picture(of: file, columns: columns, rows: rows), failure: nil)
+        } catch let error as PreviewError {
+            return .placeholder(error.description, columns: columns, rows: rows)
+        } catch {
+            return .placeholder("\(error)", columns: columns, rows: rows)
+        }
     }
 
     private static func key(_ file: URL, columns: Int, rows: Int, variant: String = "") -> PreviewKey {
@@ -69,6 +74,7 @@ public final class ImagePreview: Sendable {
         guard mode != .symbols, (1...Self.maxColumns).contains(columns), (1...Self.maxRows).contains(rows),
             (4...64).contains(cellSize.width), (8...128).contains(cellSize.height)
         else { return nil }
+        background.notePixels(mode, cellSize: cellSize)
         let key = Self.key(file, columns: columns, rows: rows, variant: "\(mode.rawValue) \(cellSize.width)x\(cellSize.height)")
         if let cached = graphicsCache.value(for: key) { return cached }
         var payload: [UInt8]?
@@ -93,8 +99,48 @@ public final class ImagePreview: Sendable {
         { [self] path, columns, rows in render(file: URL(fileURLWithPath: path), columns: columns, rows: rows).cells }
     }
 
+    /// The closure the console takes so no decode runs on its input thread: the preview when it
+    /// is ready, otherwise a "loading…" grid now and a decode in the background (`renderInBackground`).
+    public var backgroundProvider: @Sendable (String, Int, Int) -> [[Cell]] {
+        { [self] path, columns, rows in renderInBackground(file: URL(fileURLWithPath: path), columns: columns, rows: rows).cells }
+    }
+
+    /// The preview if it is cached; otherwise a "loading…" placeholder at once, while a
+    /// background queue decodes it into the cache, so a later call (the next redraw) returns it.
+    ///
+    /// A terminal drawing pixels (sixel, kitty) gets that variant prepared in the same job,
+    /// before the picture shows: the placeholder has no pixel placement, so the terminal asks
+    /// for pixels only once they are ready. A file that cannot be shown gets its placeholder the
+    /// same way. The key costs one `stat` per call.
+    public func renderInBackground(file: URL, columns: Int, rows: Int) -> PreviewResult {
+        let columns = min(max(0, columns), Self.maxColumns)
+        let rows = min(max(0, rows), Self.maxRows)
+        guard columns > 0, rows > 0 else { return PreviewResult(cells: [], failure: "no room") }
+        let key = Self.key(file, columns: columns, rows: rows)
+        if let cached = cache.value(for: key) { return cached }
+        background.enqueue(key) { [self] in
+            let result = decode(file: file, columns: columns, rows: rows)
+            if !result.isPlaceholder, let pixels = background.lastPixels {
+                _ = graphic(file: file, columns: result.columns, rows: result.rows, mode: pixels.mode, cellSize: pixels.cellSize)
+            }
+            cache.store(result, for: key)
+        }
+        return .loading(columns: columns, rows: rows)
+    }
+
+    /// Whether a background decode for this preview is waiting or running (for tests).
+    func isLoading(file: URL, columns: Int, rows: Int) -> Bool {
+        background.isQueued(Self.key(file, columns: columns, rows: rows))
+    }
+
+    /// Blocks until the background decodes asked for so far are done (tests, benchmarks).
+    public func waitForBackgroundDecodes() {
+        background.waitUntilIdle()
+    }
+
     /// How many previews are cached (for tests).
     var cachedCount: Int { cache.count }
+    var cachedGraphicsCount: Int { graphicsCache.count }
 
     private func picture(of file: URL, columns: Int, rows: Int) throws -> [[Cell]] {
         let size = try decoder.header(of: file)

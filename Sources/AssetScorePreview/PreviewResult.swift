@@ -21,14 +21,26 @@ public struct PreviewResult: Sendable, Equatable {
     public var columns: Int { cells.first?.count ?? 0 }
     public var rows: Int { cells.count }
 
+    /// What shows while a preview decodes in the background: a `columns` x `rows` grid saying
+    /// "loading…" (not a picture, so no pixel placement is made for it).
+    public static func loading(columns: Int, rows: Int) -> PreviewResult {
+        var result = placeholder("", columns: columns, rows: rows, text: "loading…")
+        result.failure = "loading"
+        return result
+    }
+
     /// A `columns` x `rows` grid saying "no preview: <reason>", word-wrapped, in the `dim` role.
     public static func placeholder(_ reason: String, columns: Int, rows: Int) -> PreviewResult {
+        placeholder(reason, columns: columns, rows: rows, text: "no preview: \(reason)")
+    }
+
+    private static func placeholder(_ reason: String, columns: Int, rows: Int, text: String) -> PreviewResult {
         let width = max(0, columns)
         let height = max(0, rows)
         var buffer = ScreenBuffer(width: width, height: height, role: .dim)
         var lines: [String] = []
         var current = ""
-        for word in "no preview: \(reason)".split(separator: " ") {
+        for word in text.split(separator: " ") {
             let candidate = current.isEmpty ? String(word) : current + " " + word
             if ScreenBuffer.width(of: candidate) <= width || current.isEmpty {
                 current = candidate

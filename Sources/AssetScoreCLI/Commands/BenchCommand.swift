@@ -106,7 +106,7 @@ enum BenchCommand {
                 makeMapper: { store in
                     Mapper(dictionary: try store.loadDictionary(), normalizer: normalizer, rejections: try store.rejections())
                 },
-                makeAnalyser: { try EmbeddedAnalyser() }, actor: "bench", previewProvider: ImagePreview.shared.provider)
+                makeAnalyser: { try EmbeddedAnalyser() }, actor: "bench", previewProvider: ImagePreview.shared.backgroundProvider)
             let run = try ConsoleBenchmark.run(environment: environment, steps: script, width: width, height: height, started: started)
             result.startup.append(run.startupMilliseconds)
             for k in run.keys { result.add(k.label, k.milliseconds) }

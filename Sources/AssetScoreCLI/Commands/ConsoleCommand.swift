@@ -51,7 +51,7 @@ enum ConsoleCommand {
                 Mapper(dictionary: try store.loadDictionary(), normalizer: normalizer, rejections: try store.rejections())
             },
             makeAnalyser: { try EmbeddedAnalyser() },
-            actor: ctx.actor, previewProvider: ImagePreview.shared.provider)
+            actor: ctx.actor, previewProvider: ImagePreview.shared.backgroundProvider)
         // Ingests started in the console go through the same queue and providers as the CLI's.
         let settings = try IngestSettings.resolve(nil, ctx)
         environment.providers = settings.providers
