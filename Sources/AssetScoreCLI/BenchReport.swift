@@ -9,6 +9,20 @@ struct BenchReport: Encodable {
     var rounds: Int
     var measured: Result
     var baselineResult: Result
+    /// `--preview FILE`: the first preview of a file decoded in place and in the background.
+    var preview: PreviewTiming?
+
+    struct PreviewTiming: Encodable {
+        var file: String
+        var columns: Int
+        var rows: Int
+        /// A fresh cache each round: the first decode, on the calling (input) thread.
+        var inPlace: [Double] = []
+        /// The call that queues the background decode and returns "loading…".
+        var backgroundCall: [Double] = []
+        /// From that call until the picture is in the cache (the next redraw shows it).
+        var backgroundReady: [Double] = []
+    }
 
     /// The targets, in milliseconds.
     static let startupTarget = 200.0
@@ -34,7 +48,7 @@ struct BenchReport: Encodable {
         }
 
         /// Waits for background work are reported, but they are not keys.
-        static func isWait(_ label: String) -> Bool { label.contains("until shown") }
+        static func isWait(_ label: String) -> Bool { label.contains(", until ") }
         var keyLabels: [String] { labels.filter { !Self.isWait($0) } }
         var allKeys: [Double] { keyLabels.flatMap { samples[$0] ?? [] } }
     }
@@ -105,6 +119,13 @@ struct BenchReport: Encodable {
             slow.isEmpty
                 ? "keys: every key under \(Int(Self.keyTarget)) ms: met"
                 : "keys: NOT met for " + slow.map { "\($0) (max \(f(Stats(measured.samples[$0] ?? []).max)))" }.joined(separator: ", "))
+        if let p = preview {
+            out.append(
+                "preview of \(p.file) in \(p.columns)x\(p.rows) cells, first decode (p50/max): on the input thread "
+                    + "\(f(Stats(p.inPlace).p50))/\(f(Stats(p.inPlace).max)); in the background: the key "
+                    + "\(f(Stats(p.backgroundCall).p50))/\(f(Stats(p.backgroundCall).max)), the picture ready after "
+                    + "\(f(Stats(p.backgroundReady).p50))/\(f(Stats(p.backgroundReady).max))")
+        }
         for e in measured.errors { out.append("console error (measured): \(e)") }
         for e in baselineResult.errors { out.append("console error (baseline): \(e)") }
         return out

@@ -100,6 +100,11 @@ public enum ConsoleBenchmark {
         decision("review: undo", "u")
         decision("review: accept", "a")
         decision("review: undo", "u")
+        // A map through the search: an entry gains a name, so pending texts are re-mapped near it.
+        add("review: search", "/")
+        type("review: type", "sun")
+        decision("review: search map", "enter")
+        decision("review: undo", "u")
         add("pane by number", "f4")
         add("simulator: campaign", "]", "]", "]", "[")
         steps.append(Step("simulator: campaign, until shown", nil))
