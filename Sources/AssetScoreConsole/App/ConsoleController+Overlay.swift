@@ -78,14 +78,14 @@ extension ConsoleController {
                 guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return flash("no path given") }
                 startIngest(path: text.trimmingCharacters(in: .whitespaces), campaign: nil)
             case .dictionarySearch(let itemID):
-                guard let item = try store.reviewItem(id: itemID) else { throw ConsoleError("review item \(itemID) is gone") }
+                guard let item = try listedItem(itemID) else { throw ConsoleError("review item \(itemID) is gone") }
                 let matches = DictionarySearch.matches(text, in: state.dictionary.entries)
                 guard let entry = matches.indices.contains(p.choice) ? matches[p.choice] : matches.first else {
                     throw ConsoleError("no entry matches '\(text)'")
                 }
                 try decide(item, .map(entry: entry.id))
             case .createEntry(let itemID):
-                guard let item = try store.reviewItem(id: itemID) else { throw ConsoleError("review item \(itemID) is gone") }
+                guard let item = try listedItem(itemID) else { throw ConsoleError("review item \(itemID) is gone") }
                 let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, !parts[1].isEmpty else { throw ConsoleError("write facet=label") }
                 guard mapper.dictionary.facet(parts[0]) != nil else { throw ConsoleError("no facet '\(parts[0])'") }
@@ -136,6 +136,14 @@ extension ConsoleController {
             state.overlay = .prompt(again)
             fail(error)
         }
+    }
+
+    /// The review item a prompt was opened on: from the list when it is still there (reading
+    /// it again counts its thousands of links on the input thread; if another operator decided
+    /// it meanwhile, the decision on the worker says so and by whom), else from the store.
+    func listedItem(_ id: Int64) throws -> ReviewItem? {
+        if let listed = state.review.items.first(where: { $0.id == id }) { return listed }
+        return try store.reviewItem(id: id)
     }
 
     /// How many rows Up and Down move through in a prompt.
