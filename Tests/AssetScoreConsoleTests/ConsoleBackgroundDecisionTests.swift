@@ -97,4 +97,30 @@ final class ConsoleBackgroundDecisionTests: XCTestCase {
         XCTAssertEqual(try SQLiteStore(path: path).reviewItem(id: item.id)?.status, .rejected)
         XCTAssertTrue(terminal.screen.text().contains("rejected"), terminal.screen.text())
     }
+
+    /// Another operator's decision landing while ours saves is not taken for ours: it shows
+    /// without any further change (the worker's lists were read before it).
+    func testAnotherOperatorsDecisionDuringOurSaveStillShows() throws {
+        let path = try ConsoleFixture.database()
+        let a = try ConsoleFixture.controller(path, actor: "alice")
+        let b = try ConsoleFixture.controller(path, actor: "bob")
+        try ConsoleFixture.keys(a, "2")
+        try ConsoleFixture.keys(b, "2")
+        XCTAssertGreaterThanOrEqual(a.state.review.items.count, 2)
+        let mine = a.state.review.items[0]
+        let theirs = a.state.review.items[1]
+        a.handle(.character("x"))
+        a.reviewWorker.waitUntilIdle()  // saved and its lists read; not applied yet
+        b.handle(.down)
+        XCTAssertEqual(b.state.review.items[b.state.review.selected].id, theirs.id)
+        b.handle(.character("x"))
+        b.finishBackgroundWork()
+        for _ in 0..<5 {
+            a.tick()
+            a.reviewWorker.waitUntilIdle()
+        }
+        let ids = a.state.review.items.map(\.id)
+        XCTAssertFalse(ids.contains(mine.id))
+        XCTAssertFalse(ids.contains(theirs.id), "Bob's rejection shows in Alice's console")
+    }
 }

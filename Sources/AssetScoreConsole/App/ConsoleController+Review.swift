@@ -119,14 +119,36 @@ extension ConsoleController {
         state.review.undoStack += outcome.decided
         if outcome.ticket == bulkTicket { bulkTicket = nil }
         do {
-            lastChangeToken = try store.changeToken()
+            if outcome.isRefresh, let token = refreshTokens.removeValue(forKey: outcome.ticket) {
+                lastChangeToken = token
+            } else {
+                lastChangeToken = try store.changeToken()
+            }
             if let m = outcome.mapper { mapper = m } else { mapper = try env.makeMapper(store) }
             if let lists = outcome.lists, lists.request == listsRequest { applyLists(lists) } else { try loadLists() }
             try reloadAfterLists()
         } catch {
             fail(error)
         }
-        if outcome.isError { fail(ConsoleError(outcome.message)) } else { flash(outcome.message) }
+        if outcome.isError { fail(ConsoleError(outcome.message)) } else if !outcome.isRefresh { flash(outcome.message) }
+    }
+
+    /// After the last queued decision, reads the lists once more on the worker, and takes as
+    /// "seen" the loop's change token from *before* that read.
+    ///
+    /// The token is per connection and moves with the worker's own commits, so while decisions
+    /// save, another operator's change cannot be told from ours. A read-only job commits
+    /// nothing: if the token moves after it was taken, someone else wrote, and the next tick
+    /// reloads as for any outside change; if it does not, the lists the job read are current.
+    func verifyAfterDecisions() {
+        guard let token = try? store.changeToken() else { return }
+        let (env, request) = (self.env, listsRequest)
+        let ticket = reviewWorker.submit(items: []) { store, ticket in
+            var outcome = ReviewWorker.Outcome(ticket: ticket, items: [], message: "", isError: false, isRefresh: true)
+            Self.readAfterDecision(store, env: env, request: request, into: &outcome)
+            return outcome
+        }
+        refreshTokens[ticket] = token
     }
 
     var bulkInFlight: Bool { bulkTicket != nil }

@@ -38,6 +38,8 @@ public final class ConsoleController {
     var undoTickets: [Int64: Int] = [:]
     /// A bulk accept still saving (undo waits until it is done: its items are not known yet).
     var bulkTicket: Int?
+    /// The loop connection's change token taken just before a refresh was queued, by ticket.
+    var refreshTokens: [Int: Int64] = [:]
     /// Dictionary usage counts, made in the background; the generation names the newest request.
     let usageCounter: UsageCounter
     var usageGeneration = 0
@@ -138,7 +140,9 @@ public final class ConsoleController {
     /// Drains background progress and reloads when another process changed the database.
     public func tick() {
         if let loaded = campaignLoads.take() { applyCampaignLoad(loaded) }
-        for outcome in reviewWorker.take() { applyReviewOutcome(outcome) }
+        let outcomes = reviewWorker.take()
+        for outcome in outcomes { applyReviewOutcome(outcome) }
+        if outcomes.contains(where: { !$0.isRefresh }) && !reviewWorker.isBusy { verifyAfterDecisions() }
         if let counted = usageCounter.take() { applyUsage(counted) }
         var changed = false
         for event in events.drain() {

@@ -24,6 +24,9 @@ final class ReviewWorker: @unchecked Sendable {
         var lists: ConsoleLists?
         /// The mapper after the job (its dictionary may have gained names).
         var mapper: Mapper?
+        /// A read-only re-read of the lists after decisions, not a decision (see
+        /// `ConsoleController.verifyAfterDecisions`).
+        var isRefresh = false
     }
 
     private let queue = DispatchQueue(label: "assetscore.console.review", qos: .userInitiated)
