@@ -23,6 +23,12 @@ extension SQLiteStore {
     }
 
     public func assetCount(campaign: String?, status: AssetStatus?, search: String?) throws -> Int {
+        if SQLPattern.search(search) == nil {
+            // Without a text search the trigger-kept `asset_counts` (same column names) answers:
+            // a few rows, not a pass over every matching asset (20 ms at 100,000, on a console key).
+            let (filter, values) = assetFilter(campaign: campaign, status: status, search: nil)
+            return Int(try db.queryFirst("SELECT COALESCE(SUM(assets), 0) FROM asset_counts \(filter)", values: values) { $0.int64(0) } ?? 0)
+        }
         let (filter, values) = assetFilter(campaign: campaign, status: status, search: search)
         return Int(try db.queryFirst("SELECT COUNT(*) FROM assets \(filter)", values: values) { $0.int64(0) } ?? 0)
     }
