@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
 
         // The core: dictionary, normalisation, mapping, scoring, domain types. Foundation only.
         .target(name: "AssetScoreCore"),
@@ -34,11 +35,15 @@ let package = Package(
             name: "AssetScoreCLI",
             dependencies: [
                 "AssetScoreCore", "AssetScoreText", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreConsole", "TerminalUI",
-                "TerminalCurses", "AssetScorePreview",
+                "TerminalCurses", "AssetScorePreview", "AssetScoreServer",
             ],
             resources: [.copy("Resources/default-dictionary.json")]
         ),
         .executableTarget(name: "assetscore", dependencies: ["AssetScoreCLI"]),
+
+        // The HTTP service (libmicrohttpd): decisions for ESPs, feedback events, webhook ingestion.
+        // No terminal code; the CLI's `serve` wires it to a store.
+        .target(name: "AssetScoreServer", dependencies: ["AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "CMicroHTTPD"]),
 
         // Terminal toolkit: screen buffer, keys, key maps, themes, widgets. Knows nothing of assets
         // and nothing of ncurses; the shipped themes are resources.
@@ -64,6 +69,10 @@ let package = Package(
         .testTarget(
             name: "AssetScoreConsoleTests",
             dependencies: ["AssetScoreConsole", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalUI"]
+        ),
+        .testTarget(
+            name: "AssetScoreServerTests",
+            dependencies: ["AssetScoreServer", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "TerminalTestSupport"]
         ),
         .testTarget(name: "AssetScorePreviewTests", dependencies: ["AssetScorePreview", "TerminalUI", "CVips"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AssetScoreCore"], exclude: ["Snapshots"]),

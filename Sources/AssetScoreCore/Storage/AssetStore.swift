@@ -142,6 +142,16 @@ public protocol AssetStore: AnyObject {
     // MARK: Decisions
     /// Keeps a served decision (id, campaign, subject, winner, score) so feedback can refer to it.
     func recordDecision(_ decision: Decision, at: Date) throws
+    /// Keeps many served decisions in one transaction, skipping ids already stored (a service
+    /// that gives repeated calls the same decision id records it once). Returns how many were new.
+    @discardableResult func recordDecisions(_ decisions: [Decision], at: Date) throws -> Int
+
+    // MARK: Feedback
+    /// Stores a batch of feedback events in one transaction; an event whose id is already stored
+    /// (or appears earlier in the batch) is counted as a duplicate and not stored again.
+    func recordFeedback(_ events: [FeedbackEvent], receivedAt: Date) throws -> FeedbackSummary
+    /// Stored feedback events of a campaign, oldest first (by time of the event, then id).
+    func feedback(campaign: String, limit: Int) throws -> [FeedbackEvent]
 
     // MARK: Audit
     func auditLog(limit: Int) throws -> [AuditEvent]

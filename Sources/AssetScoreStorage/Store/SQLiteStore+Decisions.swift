@@ -15,3 +15,26 @@ extension SQLiteStore {
             StoredDate.text(at))
     }
 }
+
+extension SQLiteStore {
+    /// Insert-or-ignore by id in one transaction: a service that hands repeated calls the same
+    /// decision id (and batches its writes off the request path) stores each decision once.
+    /// Decisions of campaigns that no longer exist are skipped rather than failing the batch.
+    @discardableResult
+    public func recordDecisions(_ decisions: [Decision], at: Date = Date()) throws -> Int {
+        guard !decisions.isEmpty else { return 0 }
+        let when = StoredDate.text(at)
+        return try db.transaction {
+            var stored = 0
+            for d in decisions {
+                stored += try db.run(
+                    """
+                    INSERT OR IGNORE INTO decisions (id, campaign, subject, asset_id, score, created_at)
+                    SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM campaigns WHERE id = ?)
+                    """,
+                    d.id, d.campaign, d.subject, d.winner?.assetID, d.winner?.score, when, d.campaign)
+            }
+            return stored
+        }
+    }
+}
