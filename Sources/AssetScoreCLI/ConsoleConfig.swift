@@ -4,7 +4,13 @@ import Foundation
 /// The console's settings file, `$XDG_CONFIG_HOME/assetscore/config` (else `~/.config/...`):
 /// `key = value` lines, `#` comments. Options and environment variables win over it.
 struct ConsoleConfig {
-    static let keys: Set<String> = ["theme", "keys"]
+    /// The console's keys, then `assetscore serve`'s (see `ServeCommand.apply`).
+    static let keys: Set<String> = [
+        "theme", "keys",
+        "serve.host", "serve.port", "serve.threads", "serve.api_tokens", "serve.webhook_secret", "serve.max_age",
+        "serve.asset_base_url", "serve.asset_root", "serve.max_body_bytes", "serve.max_upload_bytes",
+        "serve.connection_timeout", "serve.per_ip_connections", "serve.shutdown_grace", "serve.allow_private_downloads",
+    ]
     var values: [String: String] = [:]
 
     struct ConfigError: Error, CustomStringConvertible {

@@ -115,7 +115,7 @@ public final class DecisionEngine: @unchecked Sendable {
             decisionID: decision.id, campaign: query.campaign, userID: query.userID, asset: assetBody, score: score,
             reasons: reasons, fallback: reason != nil, fallbackReason: reason)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(body)
         return DecisionAnswer(decision: decision, body: data, etag: DecisionAnswer.etag(of: data), fallback: reason != nil)
     }

@@ -27,6 +27,8 @@ public struct ServerConfiguration: Sendable {
     public var apiTokens: [String] = []
     /// The shared secret of webhook signatures; nil disables /v1/assets.
     public var webhookSecret: String?
+    /// Webhook downloads may reach private, loopback and link-local addresses (tests only).
+    public var allowPrivateDownloads = false
     /// How far a webhook's timestamp may be from now, either way.
     public var webhookTolerance: TimeInterval = 300
 
