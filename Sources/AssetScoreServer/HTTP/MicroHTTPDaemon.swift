@@ -21,7 +21,7 @@ public final class MicroHTTPDaemon: @unchecked Sendable {
     let settings: DaemonSettings
     let handler: Handler
     private var daemon: OpaquePointer?
-    private var listenSocket: Int32 = -1
+    private var quiesced = false
     private let lock = NSLock()
     private var inFlight = 0
     private var closing = false
@@ -67,11 +67,15 @@ public final class MicroHTTPDaemon: @unchecked Sendable {
     }
 
     /// Stops accepting connections; connections already open are served, and their responses
-    /// say `Connection: close` so keep-alive clients go away.
+    /// say `Connection: close` so keep-alive clients go away. The listening socket is closed at
+    /// once: left open, the kernel would go on completing handshakes nobody will serve.
     public func quiesce() {
         lock.withLock {
             closing = true
-            if let daemon, listenSocket < 0 { listenSocket = MHD_quiesce_daemon(daemon) }
+            guard let daemon, !quiesced else { return }
+            quiesced = true
+            let fd = MHD_quiesce_daemon(daemon)
+            if fd >= 0 { close(fd) }
         }
     }
 
@@ -86,17 +90,13 @@ public final class MicroHTTPDaemon: @unchecked Sendable {
         return true
     }
 
-    /// Ends the daemon (closing open connections) and releases the listening socket.
+    /// Ends the daemon, closing open connections (and the listening socket unless quiesced).
     public func stop() {
-        let (d, fd): (OpaquePointer?, Int32) = lock.withLock {
-            defer {
-                daemon = nil
-                listenSocket = -1
-            }
-            return (daemon, listenSocket)
+        let d: OpaquePointer? = lock.withLock {
+            defer { daemon = nil }
+            return daemon
         }
         if let d { MHD_stop_daemon(d) }
-        if fd >= 0 { close(fd) }
     }
 
     fileprivate func begin() { lock.withLock { inFlight += 1 } }
