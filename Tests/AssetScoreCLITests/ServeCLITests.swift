@@ -17,7 +17,7 @@ final class ServeCLITests: CLITestCase {
         env["ASSETSCORE_DB"] = nil
         let server = try Spawn.start(
             Self.binary.path, ["--db", dbPath, "serve", "--port", String(port), "--threads", "2"], environment: env)
-        XCTAssertTrue(server.waitForOutput("listening on http://127.0.0.1:\(port)", timeout: 20), server.output)
+        XCTAssertTrue(Self.waitForOutput(server, "listening on http://127.0.0.1:\(port)", timeout: 20), server.output)
 
         // A request whose body is half sent when the signal arrives.
         let body = Data(#"{"campaign": "no-such-campaign", "user_id": "u1"}"#.utf8)
@@ -27,7 +27,7 @@ final class ServeCLITests: CLITestCase {
         try Self.send(fd, Data(head.utf8) + body.prefix(10))
         usleep(200_000)
         server.signal(SIGTERM)
-        XCTAssertTrue(server.waitForOutput("SIGTERM: no new connections", timeout: 5), server.output)
+        XCTAssertTrue(Self.waitForOutput(server, "SIGTERM: no new connections", timeout: 5), server.output)
         XCTAssertThrowsError(try Self.connect(port), "no new connections after SIGTERM")
         try Self.send(fd, body.dropFirst(10))
         let response = try Self.readAll(fd)
@@ -53,6 +53,16 @@ final class ServeCLITests: CLITestCase {
         XCTAssertTrue(open.output.contains("refusing to listen on 0.0.0.0:0 without API tokens"), open.output)
         let host = try Spawn.run(Self.binary.path, ["--db", dbPath, "serve", "--host", "example.com"], environment: env)
         XCTAssertTrue(host.output.contains("host 'example.com' is not an IPv4 or IPv6 address"), host.output)
+    }
+
+    /// Waits until the child printed `text`; false after `timeout`.
+    static func waitForOutput(_ child: Spawn.Child, _ text: String, timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if child.output.contains(text) { return true }
+            usleep(20_000)
+        }
+        return false
     }
 
     static func freePort() throws -> UInt16 {

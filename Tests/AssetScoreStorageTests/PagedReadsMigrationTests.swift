@@ -56,7 +56,7 @@ final class PagedReadsMigrationTests: StoreTestCase {
         }
 
         let store = try SQLiteStore(path: path)
-        XCTAssertEqual(try store.schemaVersion(), SQLiteStore.supportedSchemaVersion)
+        XCTAssertEqual(try store.schemaVersion(), SQLiteStore.supportedSchemaVersion, "opened and brought up to date")
         let db = try rawConnection()
         let latest = try db.query("SELECT id, latest_analysis_id FROM assets ORDER BY id") { ($0.int64(0), $0.optionalInt64(1)) }
         XCTAssertEqual(latest.map(\.1), [2, 3, nil])

@@ -5,11 +5,12 @@ import Foundation
 #endif
 
 extension Spawn {
-    /// A program left running (a server): signal it, read what it printed, wait for its exit.
+    /// A child started in the background, to be signalled (SIGKILL mid-batch, SIGTERM to stop a
+    /// watch) and waited for; stdout and stderr go to one file read with `output`.
     public final class Child {
         public let pid: pid_t
         let outputPath: String
-        private var exitStatus: Int32?
+        public private(set) var status: Int32?
 
         init(pid: pid_t, outputPath: String) {
             self.pid = pid
@@ -17,61 +18,39 @@ extension Spawn {
         }
 
         deinit {
-            if exitStatus == nil {
+            if status == nil {
                 kill(pid, SIGKILL)
-                var status: Int32 = 0
-                waitpid(pid, &status, 0)
+                _ = try? wait(timeout: 5)
             }
             unlink(outputPath)
         }
 
-        /// stdout and stderr so far.
         public var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
 
         public func signal(_ sig: Int32) { kill(pid, sig) }
 
-        /// Waits until `output` contains `text`; false after `timeout`.
-        public func waitForOutput(_ text: String, timeout: TimeInterval) -> Bool {
-            let deadline = Date().addingTimeInterval(timeout)
-            while Date() < deadline {
-                if output.contains(text) { return true }
-                if exitStatus != nil || hasExited() { return output.contains(text) }
-                usleep(20_000)
-            }
-            return false
-        }
-
-        private func hasExited() -> Bool {
-            var status: Int32 = 0
-            guard waitpid(pid, &status, WNOHANG) == pid else { return false }
-            exitStatus = Self.decode(status)
-            return true
-        }
-
-        /// The exit status (128 + n for signal n); kills the child after `timeout`.
+        /// Waits for the child; its exit status (128 + n for signal n).
+        @discardableResult
         public func wait(timeout: TimeInterval) throws -> Int32 {
-            if let exitStatus { return exitStatus }
+            if let status { return status }
+            var raw: Int32 = 0
             let deadline = Date().addingTimeInterval(timeout)
-            while !hasExited() {
+            while waitpid(pid, &raw, WNOHANG) == 0 {
                 if Date() > deadline {
                     kill(pid, SIGKILL)
-                    var status: Int32 = 0
-                    waitpid(pid, &status, 0)
-                    exitStatus = Self.decode(status)
-                    throw Failure(description: "process \(pid) did not exit in \(Int(timeout)) s; output:\n\(output)")
+                    waitpid(pid, &raw, 0)
+                    throw Failure(description: "child \(pid) did not finish in \(Int(timeout)) s")
                 }
-                usleep(10_000)
+                usleep(5_000)
             }
-            return exitStatus ?? -1
-        }
-
-        static func decode(_ status: Int32) -> Int32 {
-            let signal = status & 0x7F
-            return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+            let sig = raw & 0x7F
+            let result = sig == 0 ? (raw >> 8) & 0xFF : 128 + sig
+            status = result
+            return result
         }
     }
 
-    /// Starts `executable` without waiting: stdin from /dev/null, stdout and stderr into one file.
+    /// Starts `executable` without waiting: stdin from /dev/null, stdout and stderr to a file.
     public static func start(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Child {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("spawn-\(UUID().uuidString).out").path
         var actions = posix_spawn_file_actions_t()

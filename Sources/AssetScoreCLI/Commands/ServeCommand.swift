@@ -61,7 +61,7 @@ enum ServeCommand {
         let service = try APIService(configuration: config, normalizer: try ToolContext.normalizer()) {
             try SQLiteStore(path: path)
         }
-        try StopSignal.install()
+        try ShutdownSignal.install()
         try service.start()
         let auth = config.apiTokens.isEmpty ? "no API tokens (open on loopback)" : "\(config.apiTokens.count) API token(s)"
         let hooks = config.webhookSecret == nil ? "webhooks off (no serve.webhook_secret)" : "webhooks on"
@@ -69,7 +69,7 @@ enum ServeCommand {
             "assetscore serve: listening on http://\(service.listeningOn) with \(config.threads) threads; database \(safe(path)); \(auth); \(hooks)"
         )
         ctx.output.flush()
-        let signal = StopSignal.wait()
+        let signal = ShutdownSignal.wait()
         ctx.output.line("assetscore serve: \(signal == SIGINT ? "SIGINT" : "SIGTERM"): no new connections; finishing requests in flight")
         ctx.output.flush()
         let drained = service.shutdown()

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// The handler only writes the signal number to a pipe (async-signal-safe); `wait()` blocks on
 /// the pipe's other end, so the shutdown itself runs on an ordinary thread.
-public enum StopSignal {
+public enum ShutdownSignal {
     nonisolated(unsafe) private static var readFD: Int32 = -1
     nonisolated(unsafe) private static var writeFD: Int32 = -1
 
@@ -22,7 +22,7 @@ public enum StopSignal {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in
                 var byte = UInt8(truncatingIfNeeded: sig)
-                _ = write(StopSignal.writeFD, &byte, 1)
+                _ = write(ShutdownSignal.writeFD, &byte, 1)
             }
             sigemptyset(&action.sa_mask)
             action.sa_flags = SA_RESTART
