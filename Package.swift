@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
 
         // The core: dictionary, normalisation, mapping, scoring, domain types. Foundation only.
@@ -30,12 +31,17 @@ let package = Package(
         .target(name: "AssetScoreStorage", dependencies: ["AssetScoreCore", "CSQLite"]),
         // The embedded offline analyser (libvips, tesseract) and the ingest pipeline.
         .target(name: "AssetScoreIngest", dependencies: ["AssetScoreCore", "CVips", "CTesseract"]),
+        // HTTP over libcurl with timeouts, size limits and an address policy (SSRF guard); used by
+        // the model providers and for webhook downloads.
+        .target(name: "AssetScoreHTTP", dependencies: ["CCurl"]),
+        // Multimodal model providers (OpenAI, Anthropic, Ollama, OpenAI-compatible) behind AnalysisProvider.
+        .target(name: "AssetScoreProviders", dependencies: ["AssetScoreCore", "AssetScoreIngest", "AssetScoreHTTP"]),
         // Subcommands; the executable only wires concrete parts together.
         .target(
             name: "AssetScoreCLI",
             dependencies: [
                 "AssetScoreCore", "AssetScoreText", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreConsole", "TerminalUI",
-                "TerminalCurses", "AssetScorePreview", "AssetScoreServer",
+                "TerminalCurses", "AssetScorePreview", "AssetScoreProviders", "AssetScoreServer",
             ],
             resources: [.copy("Resources/default-dictionary.json")]
         ),
@@ -61,7 +67,7 @@ let package = Package(
 
         .testTarget(name: "AssetScoreCoreTests", dependencies: ["AssetScoreCore", "AssetScoreText"]),
         .testTarget(name: "AssetScoreStorageTests", dependencies: ["AssetScoreStorage", "AssetScoreCore"]),
-        .testTarget(name: "AssetScoreIngestTests", dependencies: ["AssetScoreIngest", "AssetScoreCore"]),
+        .testTarget(name: "AssetScoreIngestTests", dependencies: ["AssetScoreIngest", "AssetScoreCore", "AssetScoreStorage"]),
         .testTarget(
             name: "AssetScoreCLITests",
             dependencies: ["AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalTestSupport"]
@@ -77,6 +83,13 @@ let package = Package(
         .testTarget(name: "AssetScorePreviewTests", dependencies: ["AssetScorePreview", "TerminalUI", "CVips"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AssetScoreCore"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "TerminalUI", "TerminalTestSupport"]),
+        .testTarget(name: "AssetScoreHTTPTests", dependencies: ["AssetScoreHTTP", "FakeHTTPServer"]),
+        .testTarget(
+            name: "AssetScoreProvidersTests",
+            dependencies: ["AssetScoreProviders", "AssetScoreHTTP", "AssetScoreIngest", "AssetScoreCore", "FakeHTTPServer", "CVips"]
+        ),
+        // A scripted HTTP/1.1 server on loopback (POSIX sockets, one thread per connection) for client tests.
+        .target(name: "FakeHTTPServer", path: "Tests/FakeHTTPServer"),
         // Shared by tests that drive real programs in tmux (posix_spawn + waitpid, private tmux servers).
         .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
     ],

@@ -1,12 +1,16 @@
 import AssetScoreCore
 import Foundation
 
-/// The console's settings file, `$XDG_CONFIG_HOME/assetscore/config` (else `~/.config/...`):
+/// The settings file, `$XDG_CONFIG_HOME/assetscore/config` (else `~/.config/...`):
 /// `key = value` lines, `#` comments. Options and environment variables win over it.
+///
+/// The console reads `theme` and `keys`; ingestion reads the provider chain and the worker's
+/// limits (see `IngestSettings`). There is deliberately no key for an API key: keys come only
+/// from the environment or a file the user names (`api_key_file`).
 struct ConsoleConfig {
-    /// The console's keys, then `assetscore serve`'s (see `ServeCommand.apply`).
+    /// The console's keys, ingestion's, then `assetscore serve`'s (see `ServeCommand.configuration`).
     static let keys: Set<String> = [
-        "theme", "keys",
+        "theme", "keys", "provider", "model", "base_url", "api_key_file", "concurrency", "max_tries", "requests_per_minute",
         "serve.host", "serve.port", "serve.threads", "serve.api_tokens", "serve.webhook_secret", "serve.max_age",
         "serve.asset_base_url", "serve.asset_root", "serve.max_body_bytes", "serve.max_upload_bytes",
         "serve.connection_timeout", "serve.per_ip_connections", "serve.shutdown_grace", "serve.allow_private_downloads",

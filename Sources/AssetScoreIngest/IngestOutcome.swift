@@ -23,6 +23,16 @@ public struct IngestOutcome: Codable, Sendable, Hashable {
     public var tags: Int?
     public var unmappedTags: Int?
     public var durationMS: Int?
+    /// Set only when a model provider answered: who, which model, the tokens and the cost (nil
+    /// when the price is unknown), whether the answer came from the cache, and how many
+    /// disagreements with the embedded measurements flagged the asset for review.
+    public var provider: String?
+    public var model: String?
+    public var tokensIn: Int?
+    public var tokensOut: Int?
+    public var costUSD: Double?
+    public var cached: Bool?
+    public var disagreements: Int?
 
     public init(
         file: String, campaign: String?, assetID: Int64?, status: Status, reason: String? = nil, version: Int? = nil,
@@ -44,5 +54,9 @@ public struct IngestOutcome: Codable, Sendable, Hashable {
         case assetID = "asset_id"
         case unmappedTags = "unmapped_tags"
         case durationMS = "duration_ms"
+        case provider, model, cached, disagreements
+        case tokensIn = "tokens_in"
+        case tokensOut = "tokens_out"
+        case costUSD = "cost_usd"
     }
 }

@@ -72,3 +72,13 @@ static inline int shim_vips_tiffsave(VipsImage *in, const char *filename) {
 static inline int shim_vips_text(VipsImage **out, const char *text, const char *font, int dpi) {
     return vips_text(out, text, "font", font, "dpi", dpi, NULL);
 }
+
+// vips_jpegsave_buffer is variadic; strip drops EXIF/XMP (nothing private or instructive leaves with the pixels).
+static inline int shim_vips_jpegsave_buffer(VipsImage *in, void **buffer, size_t *length, int quality) {
+    return vips_jpegsave_buffer(in, buffer, length, "Q", quality, "strip", TRUE, NULL);
+}
+
+// vips_pngsave_buffer is variadic; strip as for JPEG.
+static inline int shim_vips_pngsave_buffer(VipsImage *in, void **buffer, size_t *length) {
+    return vips_pngsave_buffer(in, buffer, length, "strip", TRUE, NULL);
+}

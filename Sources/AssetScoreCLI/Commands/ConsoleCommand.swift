@@ -38,13 +38,19 @@ enum ConsoleCommand {
         let path = ctx.databasePath
         guard FileManager.default.fileExists(atPath: path) else { throw ToolContext.MissingDatabase(path: path) }
         let normalizer = try ToolContext.normalizer()
-        let environment = ConsoleEnvironment(
+        var environment = ConsoleEnvironment(
             openStore: { try SQLiteStore(path: path) },
             makeMapper: { store in
                 Mapper(dictionary: try store.loadDictionary(), normalizer: normalizer, rejections: try store.rejections())
             },
             makeAnalyser: { try EmbeddedAnalyser() },
             actor: ctx.actor, previewProvider: ImagePreview.shared.provider)
+        // Ingests started in the console go through the same queue and providers as the CLI's.
+        let settings = try IngestSettings.resolve(nil, ctx)
+        environment.providers = settings.providers
+        environment.model = settings.model
+        environment.makeProvider = ProviderWiring.factory(settings, environment: ctx.environment)
+        environment.crossCheck = ProviderWiring.crossCheck
         let controller = try ConsoleController(environment: environment, keyMap: keyMap)
         if let script = args.value("script") {
             return try runScript(script, size: args.value("size"), controller: controller, args: args, ctx)

@@ -19,6 +19,7 @@ enum ShowCommand {
         var analysis: Analysis?
         var tags: [AssetTag]
         var versions: Int
+        var disagreements: [AnalysisDisagreement]
     }
 
     static func run(_ args: Arguments, _ ctx: ToolContext) throws {
@@ -32,10 +33,11 @@ enum ShowCommand {
         let analysis = try store.latestAnalysis(assetID: id)
         let tags = try store.tags(assetID: id)
         let versions = try store.analyses(assetID: id).count
+        let disagreements = try analysis.map { try store.disagreements(analysisID: $0.id) } ?? []
         if ctx.output.json {
             var a = analysis
             if !args.flag("raw") { a?.rawOutput = "" }
-            return try ctx.output.emit(Detail(asset: asset, analysis: a, tags: tags, versions: versions))
+            return try ctx.output.emit(Detail(asset: asset, analysis: a, tags: tags, versions: versions, disagreements: disagreements))
         }
         let out = ctx.output
         out.line("Asset #\(asset.id)  \(safe(asset.path))")
@@ -49,6 +51,14 @@ enum ShowCommand {
         out.line(
             "Analysis v\(analysis.version) by \(analysis.analyser) \(analysis.analyserVersion) in \(analysis.durationMS) ms (\(versions) version(s))"
         )
+        if let m = analysis.model { out.line("  model \(safe(m))") }
+        if !disagreements.isEmpty {
+            out.line("  the model and the measurements disagree (flagged for review):")
+            for d in disagreements {
+                out.line("    \(safe(d.field)): \(safe(d.provider)) says \(safe(d.modelClaim)); measured \(safe(d.measured))")
+                if let note = d.note { out.line("      \(safe(note))") }
+            }
+        }
         out.line("  size \(f.width)x\(f.height), \(f.orientation), format class \(f.formatClass)")
         if let b = f.brightness, let c = f.contrast {
             out.line(

@@ -66,7 +66,16 @@ extension ConsoleController {
         let counts = try store.assetCounts()
         state.queue.total = q.statusFilter.map { counts.byStatus[$0] ?? 0 } ?? counts.total
         state.queue.counts = counts.byStatus
-        state.queue.selected = reselect(state.queue.rows.map(\.id), selectedID, fallback: q.selected)
+        state.queue.jobCounts = try store.jobCounts()
+        if state.queue.showingJobs == nil { state.queue.showingJobs = !state.queue.jobCounts.isEmpty }
+        if state.queue.showingJobs == true {
+            let jobID = q.queueJobs.indices.contains(q.selected) ? q.queueJobs[q.selected].id : nil
+            let filter = q.statusFilter.flatMap { JobStatus(rawValue: $0.rawValue) }
+            state.queue.queueJobs = try store.jobs(status: filter, limit: max(Self.pageSize, q.queueJobs.count), offset: 0)
+            state.queue.selected = reselect(state.queue.queueJobs.map(\.id), jobID, fallback: q.selected)
+        } else {
+            state.queue.selected = reselect(state.queue.rows.map(\.id), selectedID, fallback: q.selected)
+        }
     }
 
     func loadReview() throws {
@@ -93,6 +102,12 @@ extension ConsoleController {
         switch state.focus {
         case .queue:
             let q = state.queue
+            if q.showingJobs == true {
+                guard q.selected >= q.queueJobs.count - 1, q.queueJobs.count < q.jobCounts.values.reduce(0, +) else { return }
+                state.queue.queueJobs += try store.jobs(
+                    status: q.statusFilter.flatMap { JobStatus(rawValue: $0.rawValue) }, limit: Self.pageSize, offset: q.queueJobs.count)
+                return
+            }
             guard q.selected >= q.rows.count - 1, q.rows.count < q.total else { return }
             state.queue.rows += try store.assetPage(
                 campaign: nil, status: q.statusFilter, search: nil, limit: Self.pageSize, offset: q.rows.count)

@@ -200,7 +200,7 @@ extension ConsoleController {
 
     func selectVisibleRow(_ row: Int, in pane: PaneID) {
         switch pane {
-        case .queue: if row < state.queue.rows.count - state.queue.offset { state.queue.selected = state.queue.offset + row }
+        case .queue: if row < state.queue.rowCount - state.queue.offset { state.queue.selected = state.queue.offset + row }
         case .review: if row < state.review.items.count - state.review.offset { state.review.selected = state.review.offset + row }
         case .dictionary:
             if row < state.dictionary.visible.count - state.dictionary.offset { state.dictionary.selected = state.dictionary.offset + row }

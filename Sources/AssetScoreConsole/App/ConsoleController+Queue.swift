@@ -9,19 +9,27 @@ extension ConsoleController {
         case "ingest":
             prompt("Ingest a file or folder", .ingestPath, hint: "Tab completes; the campaign is the folder name")
         case "open-detail":
-            guard let asset = selectedAsset else { return flash("no asset selected") }
+            guard let asset = try selectedQueueAsset() else { return flash("no asset for this row yet") }
+            let analysis = try store.latestAnalysis(assetID: asset.id)
             state.overlay = .detail(
-                AssetDetail(asset: asset, analysis: try store.latestAnalysis(assetID: asset.id), tags: try store.tags(assetID: asset.id)))
+                AssetDetail(
+                    asset: asset, analysis: analysis, tags: try store.tags(assetID: asset.id),
+                    disagreements: try analysis.map { try store.disagreements(analysisID: $0.id) } ?? []))
         case "retry":
-            guard let asset = selectedAsset else { return flash("no asset selected") }
-            startIngest(path: asset.path, campaign: asset.campaign, force: true)
+            try retrySelected()
+        case "toggle-jobs":
+            state.queue.showingJobs = !(state.queue.showingJobs ?? false)
+            state.queue.selected = 0
+            state.queue.offset = 0
+            try loadQueue()
+            flash(state.queue.showingJobs == true ? "showing the queue's jobs" : "showing the assets")
         case "filter-status":
             let cycle: [AssetStatus?] = [nil, .needsReview, .ready, .failed]
             let i = cycle.firstIndex(of: state.queue.statusFilter) ?? 0
             state.queue.statusFilter = cycle[(i + 1) % cycle.count]
             state.queue.selected = 0
             try loadQueue()
-            flash("showing \(state.queue.statusFilter?.rawValue ?? "all assets")")
+            flash("showing \(state.queue.statusFilter?.rawValue ?? "all")")
         default:
             flash("'\(action)' does not apply to the queue")
         }
@@ -31,27 +39,93 @@ extension ConsoleController {
         state.queue.rows.indices.contains(state.queue.selected) ? state.queue.rows[state.queue.selected] : nil
     }
 
-    /// Runs an ingest on a background thread with its own connection, so input never freezes;
-    /// progress and the result come back as events through `tick()`.
+    var selectedQueueJob: QueueJob? {
+        let jobs = state.queue.queueJobs
+        return state.queue.showingJobs == true && jobs.indices.contains(state.queue.selected) ? jobs[state.queue.selected] : nil
+    }
+
+    func selectedQueueAsset() throws -> Asset? {
+        if state.queue.showingJobs == true { return try selectedQueueJob?.assetID.flatMap { try store.asset(id: $0) } }
+        return selectedAsset
+    }
+
+    /// A failed job goes back in the queue from the start of its chain; anything else with an
+    /// asset is analysed again (a new job that re-analyses stored bytes).
+    func retrySelected() throws {
+        if let job = selectedQueueJob, job.status == .failed {
+            try store.requeueJob(id: job.id, force: false, at: env.clock.now())
+            return runQueue([job.id], label: URL(fileURLWithPath: job.source).lastPathComponent)
+        }
+        if let job = selectedQueueJob, !job.status.isFinished {
+            return flash("job \(job.id) is \(job.status.rawValue) already")
+        }
+        guard let asset = try selectedQueueAsset() else { return flash("nothing selected") }
+        let request = JobRequest(
+            source: asset.path, campaign: asset.campaign, providers: env.providers, model: env.model, force: true)
+        let id = try store.enqueueJob(request, at: env.clock.now()).job.id
+        runQueue([id], label: URL(fileURLWithPath: asset.path).lastPathComponent)
+    }
+
+    /// Enqueues a file or folder (campaign from the folder or sidecar, or `campaign`) and runs
+    /// the queue in the background until those jobs are done.
     func startIngest(path: String, campaign: String?, force: Bool = false) {
         let expanded = (path as NSString).expandingTildeInPath
         guard FileManager.default.fileExists(atPath: expanded) else {
             return fail(ConsoleError("\(SafeText.display(path)): no such file or folder"))
         }
+        do {
+            var ids: [Int64] = []
+            for input in try InputCollector.collect([expanded]) where input.skipReason == nil {
+                let request = JobRequest(
+                    source: input.url.path, campaign: campaign, providers: env.providers, model: env.model, force: force)
+                ids.append(try store.enqueueJob(request, at: env.clock.now()).job.id)
+            }
+            guard !ids.isEmpty else { return flash("\(SafeText.display(path)): no images to ingest") }
+            runQueue(ids, label: URL(fileURLWithPath: expanded).lastPathComponent)
+            try loadQueue()
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// Runs the queue worker on a background thread with its own connections, so input never
+    /// freezes; progress and the result come back as events through `tick()`.
+    func runQueue(_ ids: [Int64], label: String) {
         let id = nextJobID
         nextJobID += 1
-        state.queue.jobs.insert(IngestJob(id: id, path: expanded, startedAt: env.clock.now()), at: 0)
+        state.queue.jobs.insert(IngestJob(id: id, path: label, total: ids.count, startedAt: env.clock.now()), at: 0)
         let env = self.env
         let events = self.events
+        let mine = Set(ids)
         let thread = Thread {
             do {
                 let store = try env.openStore()
                 let mapper = try env.makeMapper(store)
-                let pipeline = IngestPipeline(
-                    store: store, analyser: try env.makeAnalyser(), dictionary: mapper.dictionary,
-                    map: { facet, text in mapper.map(text, facet: facet) })
-                let outcomes = try pipeline.ingest(paths: [expanded], campaign: campaign, force: force) { done, total, file in
-                    events.post(.progress(job: id, done: done, total: total, file: file))
+                let worker = Worker(
+                    configuration: WorkerConfiguration(),
+                    environment: WorkerEnvironment(
+                        openStore: env.openStore, dictionary: mapper.dictionary, map: { facet, text in mapper.map(text, facet: facet) },
+                        makeEmbedded: { try env.makeAnalyser() },
+                        makeProvider: { name, model in
+                            guard let make = env.makeProvider else {
+                                throw ProviderFailure.misconfigured(message: "the console was started without model providers")
+                            }
+                            return try make(name, model)
+                        }, crossCheck: env.crossCheck))
+                let progress = Counter()
+                try worker.run(
+                    until: { store in try mine.allSatisfy { try store.job(id: $0)?.status.isFinished ?? true } },
+                    onEvent: { event in
+                        guard case .finished(let job) = event, mine.contains(job.id) else { return }
+                        events.post(
+                            .progress(job: id, done: progress.next(), total: mine.count, file: URL(fileURLWithPath: job.source).lastPathComponent))
+                    })
+                var outcomes: [IngestOutcome] = []
+                for jobID in ids {
+                    guard let job = try store.job(id: jobID) else { continue }
+                    outcomes.append(
+                        job.result.flatMap { try? JSONDecoder().decode(IngestOutcome.self, from: Data($0.utf8)) }
+                            ?? IngestOutcome(file: job.source, campaign: job.campaign, assetID: job.assetID, status: .failed, reason: job.lastError))
                 }
                 events.post(.finished(job: id, outcomes: outcomes))
             } catch {
@@ -60,7 +134,7 @@ extension ConsoleController {
         }
         thread.name = "ingest-\(id)"
         thread.start()
-        flash("ingesting \(SafeText.display(path)) in the background")
+        flash("ingesting \(SafeText.display(label)) in the background")
     }
 
     func apply(_ event: BackgroundEvent) {
@@ -95,6 +169,18 @@ extension ConsoleController {
     private func updateJob(_ id: Int, _ change: (inout IngestJob) -> Void) {
         guard let i = state.queue.jobs.firstIndex(where: { $0.id == id }) else { return }
         change(&state.queue.jobs[i])
+    }
+}
+
+/// Jobs finished so far in one background run, counted from worker threads.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func next() -> Int {
+        lock.withLock {
+            n += 1
+            return n
+        }
     }
 }
 

@@ -144,7 +144,7 @@ public final class ConsoleController {
         func clamp(_ value: Int, _ count: Int) -> Int { count == 0 ? 0 : min(max(0, value), count - 1) }
         switch state.focus {
         case .queue:
-            state.queue.selected = clamp(state.queue.selected &+ delta, state.queue.rows.count)
+            state.queue.selected = clamp(state.queue.selected &+ delta, state.queue.rowCount)
             try? loadMoreIfNeeded()
         case .review:
             state.review.selected = clamp(state.review.selected &+ delta, state.review.items.count)

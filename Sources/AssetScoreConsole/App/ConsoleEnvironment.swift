@@ -17,6 +17,12 @@ public struct ConsoleEnvironment: Sendable {
     /// Draws an image preview for a file path in at most (columns, rows) cells; nil shows none.
     /// Injected so the console needs no image libraries and tests can pass a fixed grid.
     public var previewProvider: PreviewProvider?
+    /// The provider chain of ingests started here, and how to build a model provider (nil:
+    /// the embedded analyser only); the same queue worker as `assetscore ingest` runs them.
+    public var providers: [String] = ["embedded"]
+    public var model: String?
+    public var makeProvider: (@Sendable (_ name: String, _ model: String?) throws -> any AnalysisProvider)?
+    public var crossCheck: @Sendable (ProviderAnalysis, ProviderAnalysis) -> [AnalysisDisagreement] = { _, _ in [] }
 
     public init(
         openStore: @escaping @Sendable () throws -> any AssetStore,

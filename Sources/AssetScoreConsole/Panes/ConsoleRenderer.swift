@@ -62,6 +62,11 @@ public enum ConsoleRenderer {
         case .queue:
             let c = state.queue.counts
             let filter = state.queue.statusFilter.map { " [\($0.rawValue)]" } ?? ""
+            if state.queue.showingJobs == true {
+                let j = state.queue.jobCounts
+                let waiting = (j[.queued] ?? 0) + (j[.analysing] ?? 0)
+                return " · \(j.values.reduce(0, +)) jobs: \(waiting) waiting, \(j[.needsReview] ?? 0) to review, \(j[.failed] ?? 0) failed\(filter)"
+            }
             return
                 " · \(state.queue.total) assets: \(c[.ready] ?? 0) ready, \(c[.needsReview] ?? 0) to review, \(c[.failed] ?? 0) failed\(filter)"
         case .review: return " · \(state.review.pendingTotal) pending"

@@ -124,6 +124,14 @@ enum AssetDetailText {
         for c in f.dominantColors {
             out.append([Span("■■ ", role: .scoreBar), Span("\(c.hex) \(String(format: "%.0f%%", c.share * 100)) \(c.nearestEntry ?? "")")])
         }
+        if !d.disagreements.isEmpty {
+            out.append([])
+            out.append([Span("Model and measurement disagree (needs review)", role: .helpGroup)])
+            for x in d.disagreements {
+                out.append([Span(x.field, role: .warning), Span(": \(x.provider) says \(x.modelClaim); measured \(x.measured)")])
+                if let note = x.note { out.append([Span("  " + note, role: .dim)]) }
+            }
+        }
         out.append([])
         out.append([Span("Tags", role: .helpGroup)])
         for t in d.tags {

@@ -18,6 +18,7 @@ enum QueuePane {
                 line, x: area.x + 1, y: area.y, maxWidth: area.width - 2, role: job.finished ? .success : .warning, overflow: .ellipsis)
             area = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         }
+        if q.showingJobs == true { return drawJobs(q, into: &buffer, in: area, focused: focused) }
         let columns = [
             TableColumn("id", width: .fixed(6), alignment: .right),
             TableColumn("campaign", width: .flexible(min: 8, weight: 2)),
@@ -39,6 +40,55 @@ enum QueuePane {
             focused: focused,
             emptyText: q.statusFilter == nil
                 ? "No assets yet: press i to ingest a file or folder." : "No assets with this status (f changes the filter).")
+    }
+
+    /// The queue's jobs: status, campaign, file, analyser, time, tokens and cost, failure reason.
+    static func drawJobs(_ q: QueueState, into buffer: inout ScreenBuffer, in area: Rect, focused: Bool) {
+        let columns = [
+            TableColumn("job", width: .fixed(5), alignment: .right),
+            TableColumn("status", width: .fixed(12)),
+            TableColumn("campaign", width: .flexible(min: 6, weight: 2)),
+            TableColumn("file", width: .flexible(min: 12, weight: 4)),
+            TableColumn("analyser", width: .flexible(min: 8, weight: 2)),
+            TableColumn("time", width: .fixed(7), alignment: .right),
+            TableColumn("tokens/cost", width: .flexible(min: 0, weight: 2)),
+            TableColumn("reason", width: .flexible(min: 0, weight: 4)),
+        ]
+        let rows = q.queueJobs.map { j -> [Span] in
+            let file = URL(fileURLWithPath: j.source).lastPathComponent
+            var reason = j.lastError ?? ""
+            if reason.hasPrefix(file + ": ") { reason = String(reason.dropFirst(file.count + 2)) }
+            return [
+                Span(String(j.id)), Span(jobStatusText(j), role: jobRole(j.status)), Span(j.campaign ?? "-"), Span(file),
+                Span(j.provider.map { $0 + (j.answeredModel.map { " " + $0 } ?? "") } ?? "-"),
+                Span(j.durationMS.map { $0 >= 10_000 ? "\($0 / 1000) s" : "\($0) ms" } ?? "-"), Span(costText(j), role: .dim),
+                Span(j.status == .ready ? "" : reason, role: j.status == .failed ? .error : .dim),
+            ]
+        }
+        TableView.draw(
+            into: &buffer, in: area, columns: columns, rows: rows, selected: q.queueJobs.isEmpty ? nil : q.selected, offset: q.offset,
+            focused: focused,
+            emptyText: q.statusFilter == nil ? "No jobs yet: press i to ingest a file or folder (v shows the assets)." : "No jobs with this status (f changes the filter).")
+    }
+
+    static func jobStatusText(_ j: QueueJob) -> String {
+        if j.status == .queued, j.notBefore != nil { return "retry wait" }
+        return j.status.rawValue.replacingOccurrences(of: "_", with: " ")
+    }
+
+    static func costText(_ j: QueueJob) -> String {
+        if j.cached { return "cached" }
+        guard j.tokensIn + j.tokensOut > 0 else { return "" }
+        return "\(j.tokensIn)+\(j.tokensOut)" + (j.costUSD.map { String(format: " $%.4f", $0) } ?? "")
+    }
+
+    static func jobRole(_ status: JobStatus) -> Role {
+        switch status {
+        case .ready: .success
+        case .needsReview: .warning
+        case .failed: .error
+        case .queued, .analysing: .dim
+        }
     }
 
     /// The reason without the file name it starts with: the file column already shows it.

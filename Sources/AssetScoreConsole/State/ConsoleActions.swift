@@ -32,9 +32,12 @@ public enum ConsoleActions {
             keys: k("i"), statusLabel: "ingest"),
         ActionSpec("open-detail", pane: "queue", group: "Queue", help: "Open the asset's detail", keys: k("enter"), statusLabel: "detail"),
         ActionSpec(
-            "retry", pane: "queue", group: "Queue", help: "Retry a failed asset / re-analyse the selected one", keys: k("r"),
+            "retry", pane: "queue", group: "Queue", help: "Retry a failed job or asset / re-analyse the selected one", keys: k("r"),
             statusLabel: "re-analyse"),
         ActionSpec("filter-status", pane: "queue", group: "Queue", help: "Cycle the status filter", keys: k("f"), statusLabel: "filter"),
+        ActionSpec(
+            "toggle-jobs", pane: "queue", group: "Queue", help: "Show the queue's jobs or the assets", keys: k("v"),
+            statusLabel: "jobs/assets"),
 
         // Review
         ActionSpec(

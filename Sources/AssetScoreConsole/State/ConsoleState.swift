@@ -71,6 +71,15 @@ public struct QueueState: Sendable {
     public var counts: [AssetStatus: Int] = [:]
     /// Background ingests started from the console, newest first.
     public var jobs: [IngestJob] = []
+    /// The persistent queue's jobs, newest first, shown instead of the assets while `showingJobs`
+    /// (`v` switches): status, analyser, time, tokens and cost, failure reason.
+    public var queueJobs: [QueueJob] = []
+    public var jobCounts: [JobStatus: Int] = [:]
+    /// nil until the first load, which shows the jobs when there are any.
+    public var showingJobs: Bool?
+
+    /// Rows of the table on screen: jobs or assets.
+    public var rowCount: Int { showingJobs == true ? queueJobs.count : rows.count }
 }
 
 /// A background ingest started from the console.
@@ -153,4 +162,6 @@ public struct AssetDetail: Sendable, Equatable {
     public var analysis: Analysis?
     public var tags: [AssetTag]
     public var scroll = 0
+    /// Where a model's claim contradicted the embedded measurement (why it needs review).
+    public var disagreements: [AnalysisDisagreement] = []
 }

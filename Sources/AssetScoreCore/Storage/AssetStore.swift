@@ -25,11 +25,14 @@ public struct IngestRecord: Sendable {
     public var analysis: Analysis
     /// Mapped (or flagged) tags; ids are assigned by the store.
     public var tags: [AssetTag]
+    /// Where a model and the embedded analyser disagree; any flags the asset for review.
+    public var disagreements: [AnalysisDisagreement]
 
-    public init(asset: Asset, analysis: Analysis, tags: [AssetTag]) {
+    public init(asset: Asset, analysis: Analysis, tags: [AssetTag], disagreements: [AnalysisDisagreement] = []) {
         self.asset = asset
         self.analysis = analysis
         self.tags = tags
+        self.disagreements = disagreements
     }
 }
 
@@ -101,6 +104,48 @@ public protocol AssetStore: AnyObject {
     func tags(assetID: Int64) throws -> [AssetTag]
     /// Tags of the latest analyses of every scorable asset in a campaign, by asset id.
     func scoringTags(campaign: String) throws -> [Int64: [AssetTag]]
+    /// Model-versus-measurement disagreements recorded with an analysis.
+    func disagreements(analysisID: Int64) throws -> [AnalysisDisagreement]
+
+    // MARK: Ingestion jobs (see docs/queue.md)
+    /// Adds a queued job. Idempotent: a request whose `deliveryKey` is already stored, or for a
+    /// source (and campaign) that already has a queued or analysing job, returns that job with
+    /// `created == false` instead of adding a second.
+    func enqueueJob(_ request: JobRequest, at now: Date) throws -> (job: QueueJob, created: Bool)
+    /// Atomically takes the oldest due queued job (not_before passed) for `owner`: it becomes
+    /// `analysing`, its attempts go up by one and its lease runs until `now + lease`. Two
+    /// connections (or processes) never get the same job. nil when nothing is due.
+    func claimJob(owner: String, lease: TimeInterval, at now: Date) throws -> QueueJob?
+    /// Extends the lease of every job `owner` holds; returns how many.
+    @discardableResult func heartbeatJobs(owner: String, lease: TimeInterval, at now: Date) throws -> Int
+    /// Finishes a job `owner` holds. Throws `conflict` when the lease was lost (the job was
+    /// recovered meanwhile), so a caller inside `atomically` rolls its own writes back too.
+    func completeJob(id: Int64, owner: String, _ completion: JobCompletion, at now: Date) throws
+    /// Puts a held job back in the queue, not due before `retry.notBefore`.
+    func scheduleRetry(id: Int64, owner: String, _ retry: JobRetry, at now: Date) throws
+    /// Gives up on a held job: `failed` with `reason` (which names the file and the last error).
+    func failJob(id: Int64, owner: String, reason: String, at now: Date) throws
+    /// Jobs `analysing` whose lease has expired or whose owner `isOwnerAlive` says is gone go
+    /// back to `queued` (due at once), their last error saying why. Returns their ids.
+    @discardableResult func recoverJobs(at now: Date, isOwnerAlive: (String) -> Bool) throws -> [Int64]
+    /// A failed job queued again from the start of its chain, with its tries reset; `force`
+    /// makes it re-analyse bytes already stored.
+    @discardableResult func requeueJob(id: Int64, force: Bool, at now: Date) throws -> QueueJob
+    func job(id: Int64) throws -> QueueJob?
+    /// Jobs newest first (nil status: all). A finished job's status follows its asset's, so a
+    /// review decision that makes the asset ready shows on the job too.
+    func jobs(status: JobStatus?, limit: Int, offset: Int) throws -> [QueueJob]
+    /// How many jobs have each status (absent: none), with the same asset-following rule.
+    func jobCounts() throws -> [JobStatus: Int]
+    /// The earliest `notBefore` of a queued job that is not yet due, to sleep until.
+    func nextJobDue(after now: Date) throws -> Date?
+    /// Tokens and cost per campaign, campaigns by name (unknown campaign last).
+    func jobCosts() throws -> [JobCosts]
+
+    // MARK: Model answer cache
+    func cachedAnalysis(_ key: CachedAnalysis.Key) throws -> CachedAnalysis?
+    /// Stores (or replaces) an answer.
+    func saveCachedAnalysis(_ entry: CachedAnalysis) throws
 
     // MARK: Review
     /// Pending items by impact (occurrences, then campaigns), or all when `status` is nil.

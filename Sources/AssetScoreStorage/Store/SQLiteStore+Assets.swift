@@ -59,6 +59,7 @@ extension SQLiteStore {
                 }
                 try insertTag(stored, analysisID: analysisID, resolvedBy: resolvedBy)
             }
+            try insertDisagreements(record.disagreements, analysisID: analysisID)
             let status = try computedStatus(assetID: assetID)
             try db.run("UPDATE assets SET status = ? WHERE id = ?", status.rawValue, assetID)
             guard let saved = try asset(id: assetID) else {

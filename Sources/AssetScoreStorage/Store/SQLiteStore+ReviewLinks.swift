@@ -114,6 +114,7 @@ extension SQLiteStore {
                         SELECT 1 FROM asset_tags t
                         WHERE t.analysis_id = a.latest_analysis_id
                           AND t.method = 'unmapped' AND t.source NOT IN (\(Self.hintSourcesSQL)))
+                        OR \(Self.hasDisagreementSQL("a.latest_analysis_id"))
                     THEN 'needs_review' ELSE 'ready' END AS computed
                 FROM assets a
                 WHERE a.id IN (SELECT value FROM json_each(?)) AND a.status IN ('ready', 'needs_review')) AS x
@@ -121,7 +122,8 @@ extension SQLiteStore {
             """, StoredDate.text(now), "[" + ids.map(String.init).joined(separator: ",") + "]")
     }
 
-    /// needs_review when a non-hint tag of the latest analysis is still unmapped, else ready.
+    /// needs_review when a non-hint tag of the latest analysis is still unmapped, or a model and the
+    /// measurement disagree in it; else ready.
     func computedStatus(assetID: Int64) throws -> AssetStatus {
         let waiting = try db.scalarInt(
             """
@@ -129,7 +131,8 @@ extension SQLiteStore {
                 SELECT 1 FROM asset_tags t
                 WHERE t.analysis_id = (SELECT id FROM analyses WHERE asset_id = ? ORDER BY version DESC LIMIT 1)
                   AND t.method = 'unmapped' AND t.source NOT IN (\(Self.hintSourcesSQL)))
-            """, assetID)
+                OR \(Self.hasDisagreementSQL("(SELECT id FROM analyses WHERE asset_id = ? ORDER BY version DESC LIMIT 1)"))
+            """, assetID, assetID)
         return waiting == 1 ? .needsReview : .ready
     }
 

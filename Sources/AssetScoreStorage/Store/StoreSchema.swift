@@ -6,7 +6,7 @@ enum StoreSchema {
     static let migrations: [SchemaMigration] = [
         SchemaMigration(version: 1, name: "initial schema", sql: initial),
         SchemaMigration(version: 2, name: "indexes for paged console reads", sql: pagedReads),
-        // Version 3 is the persistent job queue (queue branch); the numbers meet at the merge.
+        SchemaMigration(version: 3, name: "ingestion jobs, model answer cache, disagreements", sql: StoreSchema.jobs),
         SchemaMigration(version: 4, name: "feedback events", sql: feedbackEvents),
     ]
 

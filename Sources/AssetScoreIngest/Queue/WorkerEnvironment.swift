@@ -1,0 +1,37 @@
+import AssetScoreCore
+import Foundation
+
+/// What a `Worker` is given: how to open the database, map text and build providers.
+///
+/// Providers are built per thread through these closures, because they are not Sendable (the
+/// embedded analyser owns a tesseract instance). Tests pass scripted providers and a clock.
+public struct WorkerEnvironment: Sendable {
+    /// A new connection; called once per thread.
+    public var openStore: @Sendable () throws -> any AssetStore
+    public var dictionary: AttributeDictionary
+    public var map: RemapFunction
+    /// The embedded analyser (it runs beside every model, for measurements and cross-checks).
+    public var makeEmbedded: @Sendable () throws -> any AnalysisProvider
+    /// A model provider by name ("openai"...) and model (nil: its default). Throw
+    /// `ProviderFailure.misconfigured` for one that cannot be built: the chain moves on.
+    public var makeProvider: @Sendable (_ name: String, _ model: String?) throws -> any AnalysisProvider
+    /// Where a model's claims disagree with the embedded measurements.
+    public var crossCheck: @Sendable (_ model: ProviderAnalysis, _ embedded: ProviderAnalysis) -> [AnalysisDisagreement]
+    public var clock: any QueueClock
+
+    public init(
+        openStore: @escaping @Sendable () throws -> any AssetStore, dictionary: AttributeDictionary, map: @escaping RemapFunction,
+        makeEmbedded: @escaping @Sendable () throws -> any AnalysisProvider = { try EmbeddedAnalyser() },
+        makeProvider: @escaping @Sendable (_ name: String, _ model: String?) throws -> any AnalysisProvider,
+        crossCheck: @escaping @Sendable (_ model: ProviderAnalysis, _ embedded: ProviderAnalysis) -> [AnalysisDisagreement] = { _, _ in [] },
+        clock: any QueueClock = SystemQueueClock()
+    ) {
+        self.openStore = openStore
+        self.dictionary = dictionary
+        self.map = map
+        self.makeEmbedded = makeEmbedded
+        self.makeProvider = makeProvider
+        self.crossCheck = crossCheck
+        self.clock = clock
+    }
+}
