@@ -49,7 +49,8 @@ let package = Package(
 
         // The HTTP service (libmicrohttpd): decisions for ESPs, feedback events, webhook ingestion.
         // No terminal code; the CLI's `serve` wires it to a store.
-        .target(name: "AssetScoreServer", dependencies: ["AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "CMicroHTTPD"]),
+        .target(
+            name: "AssetScoreServer", dependencies: ["AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreHTTP", "CMicroHTTPD"]),
 
         // Terminal toolkit: screen buffer, keys, key maps, themes, widgets. Knows nothing of assets
         // and nothing of ncurses; the shipped themes are resources.
@@ -78,7 +79,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AssetScoreServerTests",
-            dependencies: ["AssetScoreServer", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "TerminalTestSupport"]
+            dependencies: [
+                "AssetScoreServer", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "TerminalTestSupport", "FakeHTTPServer",
+            ]
         ),
         .testTarget(name: "AssetScorePreviewTests", dependencies: ["AssetScorePreview", "TerminalUI", "CVips"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AssetScoreCore"], exclude: ["Snapshots"]),

@@ -14,6 +14,7 @@ struct ConsoleConfig {
         "serve.host", "serve.port", "serve.threads", "serve.api_tokens", "serve.webhook_secret", "serve.max_age",
         "serve.asset_base_url", "serve.asset_root", "serve.max_body_bytes", "serve.max_upload_bytes",
         "serve.connection_timeout", "serve.per_ip_connections", "serve.shutdown_grace", "serve.allow_private_downloads",
+        "serve.inbox", "serve.webhook_campaign", "serve.worker",
     ]
     var values: [String: String] = [:]
 

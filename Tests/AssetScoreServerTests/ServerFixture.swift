@@ -33,6 +33,10 @@ class ServerTestCase: XCTestCase {
         c.shutdownGrace = 3
         c.assetBaseURL = "https://cdn.example.com/creatives"
         c.assetRoot = "/srv/assets"
+        c.webhookSecret = "hook-secret"
+        c.inbox = directory.appendingPathComponent("inbox").path
+        c.allowPrivateDownloads = true
+        c.downloadTimeout = 5
         configure(&c)
         let dbPath = path
         service = try APIService(configuration: c, normalizer: Normalizer()) { try SQLiteStore(path: dbPath) }

@@ -32,7 +32,13 @@ enum ServeCommand {
               serve.per_ip_connections = 256                connections per client address
               serve.shutdown_grace = 10                     seconds requests get to finish
               serve.allow_private_downloads = false         webhook downloads from private or
-                                                            loopback addresses (tests only)
+                                                            loopback addresses (tests only; never
+                                                            link-local or cloud metadata)
+              serve.inbox = DIR                             where webhook assets are written
+                                                            (default: inbox/ beside the database)
+              serve.webhook_campaign = inbox                campaign of webhook assets naming none
+              serve.worker = true                           run the ingestion queue here too (the
+                                                            provider chain and limits of 'ingest')
             """,
         options: ["host", "port", "threads"],
         run: run)
@@ -58,13 +64,33 @@ enum ServeCommand {
         let path = ctx.databasePath
         guard FileManager.default.fileExists(atPath: path) else { throw ToolContext.MissingDatabase(path: path) }
         _ = try ctx.store()
+        let ingest = try IngestSettings.resolve(nil, ctx)
+        config.webhookProviders = ingest.providers
+        if config.inbox == nil {
+            config.inbox = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("inbox").path
+        }
         let service = try APIService(configuration: config, normalizer: try ToolContext.normalizer()) {
             try SQLiteStore(path: path)
         }
+        let runWorker = try flag(file.values["serve.worker"], key: "serve.worker", source: configURL.path) ?? true
+        let worker = runWorker ? try ctx.worker(ingest) : nil
         try ShutdownSignal.install()
         try service.start()
+        let workerDone = DispatchSemaphore(value: 0)
+        if let worker {
+            Thread.detachNewThread {
+                do {
+                    try worker.run(until: { _ in false })
+                } catch {
+                    FileHandle.standardError.write(Data("assetscore serve: the ingestion worker stopped: \(error)\n".utf8))
+                }
+                workerDone.signal()
+            }
+        }
         let auth = config.apiTokens.isEmpty ? "no API tokens (open on loopback)" : "\(config.apiTokens.count) API token(s)"
-        let hooks = config.webhookSecret == nil ? "webhooks off (no serve.webhook_secret)" : "webhooks on"
+        let hooks =
+            config.webhookSecret == nil
+            ? "webhooks off (no serve.webhook_secret)" : "webhooks into \(safe(config.inbox ?? "-"))\(runWorker ? " with a queue worker" : "")"
         ctx.output.line(
             "assetscore serve: listening on http://\(service.listeningOn) with \(config.threads) threads; database \(safe(path)); \(auth); \(hooks)"
         )
@@ -73,8 +99,21 @@ enum ServeCommand {
         ctx.output.line("assetscore serve: \(signal == SIGINT ? "SIGINT" : "SIGTERM"): no new connections; finishing requests in flight")
         ctx.output.flush()
         let drained = service.shutdown()
+        if let worker {
+            // The job in hand finishes; a killed server's jobs are recovered by the next worker.
+            worker.stop()
+            workerDone.wait()
+        }
         ctx.output.line(drained ? "assetscore serve: stopped" : "assetscore serve: stopped after \(Int(config.shutdownGrace)) s with requests unfinished")
         ctx.output.flush()
+    }
+
+    static func flag(_ value: String?, key: String, source: String) throws -> Bool? {
+        guard let v = value else { return nil }
+        guard let b = ["true": true, "false": false, "yes": true, "no": false][v.lowercased()] else {
+            throw SettingError(description: "\(safe(source)): \(key) must be true or false, got '\(safe(v))'")
+        }
+        return b
     }
 
     /// Config file values, overridden by the environment; every bad value names key and file.
@@ -98,11 +137,13 @@ enum ServeCommand {
         if let v = try int("serve.shutdown_grace", 0...3600) { c.shutdownGrace = TimeInterval(v) }
         if let v = values["serve.asset_base_url"], !v.isEmpty { c.assetBaseURL = v }
         if let v = values["serve.asset_root"], !v.isEmpty { c.assetRoot = v }
-        if let v = values["serve.allow_private_downloads"] {
-            guard let b = ["true": true, "false": false, "yes": true, "no": false][v.lowercased()] else {
-                throw SettingError(description: "\(safe(source)): serve.allow_private_downloads must be true or false, got '\(safe(v))'")
-            }
+        if let b = try flag(values["serve.allow_private_downloads"], key: "serve.allow_private_downloads", source: source) {
             c.allowPrivateDownloads = b
+        }
+        if let v = values["serve.inbox"], !v.isEmpty { c.inbox = NSString(string: v).expandingTildeInPath }
+        if let v = values["serve.webhook_campaign"] {
+            guard !v.isEmpty, v.count <= 100 else { throw SettingError(description: "\(safe(source)): serve.webhook_campaign must be 1 to 100 characters") }
+            c.webhookCampaign = v
         }
         let tokens = env["ASSETSCORE_API_TOKENS"] ?? values["serve.api_tokens"] ?? ""
         c.apiTokens = tokens.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

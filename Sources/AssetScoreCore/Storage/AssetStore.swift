@@ -132,6 +132,8 @@ public protocol AssetStore: AnyObject {
     /// makes it re-analyse bytes already stored.
     @discardableResult func requeueJob(id: Int64, force: Bool, at now: Date) throws -> QueueJob
     func job(id: Int64) throws -> QueueJob?
+    /// The job a webhook delivery created, so a redelivery is answered without downloading again.
+    func job(deliveryKey: String) throws -> QueueJob?
     /// Jobs newest first (nil status: all). A finished job's status follows its asset's, so a
     /// review decision that makes the asset ready shows on the job too.
     func jobs(status: JobStatus?, limit: Int, offset: Int) throws -> [QueueJob]

@@ -20,6 +20,10 @@ public final class MicroHTTPDaemon: @unchecked Sendable {
 
     let settings: DaemonSettings
     let handler: Handler
+    /// Paths whose handler may block (webhook downloads): run off the pool on `slowWork`, the
+    /// connection suspended meanwhile, so a slow download never holds a thread decisions need.
+    let isSlow: @Sendable (String) -> Bool
+    let slowWork = OperationQueue()
     private var daemon: OpaquePointer?
     private var quiesced = false
     private let lock = NSLock()
@@ -28,9 +32,15 @@ public final class MicroHTTPDaemon: @unchecked Sendable {
     /// The port actually bound (differs from the configured one for port 0).
     public private(set) var port: UInt16 = 0
 
-    public init(settings: DaemonSettings, handler: @escaping Handler) {
+    public init(
+        settings: DaemonSettings, slowConcurrency: Int = 4, isSlow: @escaping @Sendable (String) -> Bool = { _ in false },
+        handler: @escaping Handler
+    ) {
         self.settings = settings
         self.handler = handler
+        self.isSlow = isSlow
+        slowWork.maxConcurrentOperationCount = max(1, slowConcurrency)
+        slowWork.name = "assetscore-slow-requests"
     }
 
     deinit { stop() }
@@ -38,6 +48,7 @@ public final class MicroHTTPDaemon: @unchecked Sendable {
     /// Binds and starts the pool; throws naming the address when it cannot listen.
     public func start() throws {
         var flags = UInt32(MHD_USE_AUTO_INTERNAL_THREAD.rawValue) | UInt32(MHD_USE_ITC.rawValue)
+            | UInt32(MHD_ALLOW_SUSPEND_RESUME.rawValue)
         if settings.address.isIPv6 { flags |= UInt32(MHD_USE_IPv6.rawValue) }
         let context = Unmanaged.passUnretained(self).toOpaque()
         errno = 0
@@ -96,6 +107,8 @@ public final class MicroHTTPDaemon: @unchecked Sendable {
             defer { daemon = nil }
             return daemon
         }
+        // A slow handler resumes its connection when done: the daemon must outlive it.
+        slowWork.waitUntilAllOperationsAreFinished()
         if let d { MHD_stop_daemon(d) }
     }
 
@@ -135,8 +148,14 @@ private func accessHandler(
         return pending.append(UnsafeRawBufferPointer(start: uploadData, count: count)) ? .YES : .NO
     }
     if pending.answered { return .YES }
-    pending.answered = true
+    if let ready = pending.ready {
+        pending.answered = true
+        pending.ready = nil
+        return queue(connection, ready, closing: daemon.isClosing)
+    }
+    if pending.suspended { return .YES }
     if pending.tooLarge {
+        pending.answered = true
         return queue(connection, APIError.payloadTooLarge(limit: pending.limit).response, closing: true)
     }
     let request = HTTPRequest(
@@ -145,7 +164,24 @@ private func accessHandler(
         headers: values(connection, .HEADER_KIND, lowercased: true), body: pending.body,
         remoteAddress: assetscore_mhd_client_address(connection).flatMap { ListenAddress.text(of: $0) })
     pending.body = Data()
+    if daemon.isSlow(path) {
+        pending.suspended = true
+        MHD_suspend_connection(connection)
+        let handle = ConnectionHandle(pointer: connection)
+        daemon.slowWork.addOperation { [handler = daemon.handler] in
+            pending.ready = handler(request)
+            MHD_resume_connection(handle.pointer)
+        }
+        return .YES
+    }
+    pending.answered = true
     return queue(connection, daemon.handler(request), closing: daemon.isClosing)
+}
+
+/// A connection pointer handed to the thread that resumes it; libmicrohttpd allows resuming
+/// from any thread.
+private struct ConnectionHandle: @unchecked Sendable {
+    let pointer: OpaquePointer
 }
 
 /// Called when the response was sent (or the connection failed): the request is over.

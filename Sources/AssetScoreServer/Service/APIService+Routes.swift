@@ -29,6 +29,26 @@ extension APIService {
             try tokens.authorize(request)
             return try events(request)
         }
+        // Signed with the webhook secret, not an API token: a DAM holds only that secret.
+        route("POST", "/v1/assets") { [unowned self] request in
+            guard let webhook else {
+                throw APIError(status: 503, code: "unavailable", message: "webhook ingestion is off: set serve.webhook_secret (or ASSETSCORE_WEBHOOK_SECRET)")
+            }
+            return try webhook.handle(request)
+        }
+    }
+
+    /// Queue depth and ingest failures, read from the store when /metrics is scraped.
+    func addQueueGauges() {
+        metrics.gauge("assetscore_queue_jobs", help: "Ingestion jobs by status (queued and analysing are the queue depth).") {
+            [stores] in
+            let counts = (try? stores.read { try $0.jobCounts() }) ?? [:]
+            return JobStatus.allCases.map { (labels: "{status=\"\($0.rawValue)\"}", value: Double(counts[$0] ?? 0)) }
+        }
+        metrics.gauge("assetscore_ingest_failures", help: "Ingestion jobs that failed (after every retry).") { [stores] in
+            let counts = (try? stores.read { try $0.jobCounts() }) ?? [:]
+            return [(labels: "", value: Double(counts[.failed] ?? 0))]
+        }
     }
 
     /// Serves a decision with caching headers for the ESP: `private` (it is one recipient's),

@@ -13,6 +13,7 @@ public final class APIService: @unchecked Sendable {
     let engine: DecisionEngine
     let recorder: DecisionRecorder
     let tokens: TokenCheck
+    let webhook: WebhookIngest?
     private(set) var router = Router()
     private var daemon: MicroHTTPDaemon?
 
@@ -33,7 +34,13 @@ public final class APIService: @unchecked Sendable {
         engine = DecisionEngine(stores: stores, normalizer: normalizer, configuration: configuration)
         recorder = DecisionRecorder(writer: stores.writer, interval: configuration.decisionFlushInterval, metrics: metrics)
         tokens = TokenCheck(tokens: configuration.apiTokens)
+        if let secret = configuration.webhookSecret, let inbox = configuration.inbox {
+            webhook = try WebhookIngest(stores: stores, secret: secret, inbox: inbox, configuration: configuration, metrics: metrics)
+        } else {
+            webhook = nil
+        }
         addRoutes()
+        addQueueGauges()
     }
 
     /// Every (method, path) the service answers.
@@ -54,7 +61,7 @@ public final class APIService: @unchecked Sendable {
             bodyLimit: { path in path == "/v1/assets" ? config.maxUploadBytes : config.maxBodyBytes })
         let router = self.router
         let metrics = self.metrics
-        let d = MicroHTTPDaemon(settings: settings) { request in
+        let d = MicroHTTPDaemon(settings: settings, isSlow: { $0 == "/v1/assets" }) { request in
             let start = DispatchTime.now().uptimeNanoseconds
             let response = router.respond(to: request)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -29,6 +29,14 @@ public struct ServerConfiguration: Sendable {
     public var webhookSecret: String?
     /// Webhook downloads may reach private, loopback and link-local addresses (tests only).
     public var allowPrivateDownloads = false
+    /// Where webhook assets are written before the queue analyses them (nil: webhooks are off).
+    public var inbox: String?
+    /// The campaign of a webhook asset that names none.
+    public var webhookCampaign = "inbox"
+    /// The provider chain of webhook jobs (as the CLI's ingest `--provider`).
+    public var webhookProviders = ["embedded"]
+    /// Seconds a webhook download may take in all.
+    public var downloadTimeout: TimeInterval = 30
     /// How far a webhook's timestamp may be from now, either way.
     public var webhookTolerance: TimeInterval = 300
 
