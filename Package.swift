@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "AssetScoreIngestTests", dependencies: ["AssetScoreIngest", "AssetScoreCore", "AssetScoreStorage"]),
         .testTarget(
             name: "AssetScoreCLITests",
-            dependencies: ["AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalTestSupport"]
+            dependencies: ["AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalTestSupport", "AssetScoreServer"]
         ),
         .testTarget(
             name: "AssetScoreConsoleTests",

@@ -1,3 +1,4 @@
+import AssetScoreServer
 import Foundation
 import TerminalTestSupport
 import XCTest
@@ -35,6 +36,46 @@ final class ServeCLITests: CLITestCase {
         XCTAssertTrue(response.contains(#""code":"unknown_campaign""#), response)
         XCTAssertEqual(try server.wait(timeout: 15), 0, server.output)
         XCTAssertTrue(server.output.contains("assetscore serve: stopped"), server.output)
+    }
+
+    func testAWebhookUploadIsAnalysedByTheServersWorkerAndServed() throws {
+        try run(["init"])
+        let port = try Self.freePort()
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CONFIG_HOME"] = workDir.path
+        env["ASSETSCORE_API_TOKENS"] = "cli-token"
+        env["ASSETSCORE_WEBHOOK_SECRET"] = "hook-secret"
+        env["ASSETSCORE_DB"] = nil
+        let server = try Spawn.start(Self.binary.path, ["--db", dbPath, "serve", "--port", String(port)], environment: env)
+        XCTAssertTrue(Self.waitForOutput(server, "with a queue worker", timeout: 20), server.output)
+        let image = try Data(contentsOf: Self.sampleAssets.appendingPathComponent("summer-sale/beach-sunset-header.jpg"))
+        let t = Int(Date().timeIntervalSince1970)
+        let signature = "t=\(t),v1=" + HMACSHA256.hex(key: Data("hook-secret".utf8), message: Data("\(t).".utf8) + image)
+        let posted = try Self.exchange(
+            port, "POST /v1/assets?campaign=hooks&filename=beach.jpg HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: image/jpeg\r\n"
+                + "X-AssetScore-Signature: \(signature)\r\nContent-Length: \(image.count)\r\n\r\n", body: image)
+        XCTAssertTrue(posted.hasPrefix("HTTP/1.1 202"), posted)
+        // The worker in the server analyses the job; the campaign then serves the asset.
+        var served = ""
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            served = try Self.exchange(
+                port, "GET /v1/decide?campaign=hooks&user_id=u1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer cli-token\r\n\r\n")
+            if served.hasPrefix("HTTP/1.1 200") && served.contains(#""media_type":"image/jpeg""#) { break }
+            usleep(300_000)
+        }
+        XCTAssertTrue(served.contains(#""fallback_reason":"unknown_user""#), served)
+        XCTAssertTrue(served.contains("-beach.jpg"), served)
+        server.signal(SIGINT)
+        XCTAssertEqual(try server.wait(timeout: 30), 0, server.output)
+    }
+
+    /// Sends a request on a new connection and reads the whole answer.
+    static func exchange(_ port: UInt16, _ head: String, body: Data = Data()) throws -> String {
+        let fd = try connect(port)
+        defer { close(fd) }
+        try send(fd, Data(head.utf8) + body)
+        return try readAll(fd)
     }
 
     func testBadSettingsAreNamed() throws {

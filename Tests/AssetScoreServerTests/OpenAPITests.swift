@@ -1,5 +1,6 @@
 import AssetScoreServer
 import AssetScoreStorage
+import FakeHTTPServer
 import Foundation
 import XCTest
 
@@ -12,6 +13,7 @@ final class OpenAPITests: ServerTestCase {
 
     override func configure(_ c: inout ServerConfiguration) {
         c.maxBodyBytes = 4096
+        c.maxUploadBytes = 8192
     }
 
     var doc: [String: Any] = [:]
@@ -94,8 +96,33 @@ final class OpenAPITests: ServerTestCase {
         ].merging(extraProbes(), uniquingKeysWith: { a, _ in a })
     }
 
-    /// Probes of routes added by other parts (webhooks).
-    func extraProbes() -> [String: () throws -> RawHTTP.Response] { [:] }
+    /// Probes of the webhook route.
+    func extraProbes() -> [String: () throws -> RawHTTP.Response] {
+        let client: RawHTTP = http
+        func signed(_ body: Data, type: String = "application/json", delivery: String? = nil) throws -> RawHTTP.Response {
+            var headers = ["Content-Type": type, "X-AssetScore-Signature": WebhookSignature.sign(body, secret: "hook-secret")]
+            if let delivery { headers["X-AssetScore-Delivery"] = delivery }
+            return try client.request("POST", "/v1/assets?campaign=spring", headers: headers, body: body, token: nil)
+        }
+        let png = WebhookTests.png("openapi")
+        return [
+            "POST /v1/assets 202": { try signed(png, type: "image/png", delivery: "probe-1") },
+            "POST /v1/assets 200": {
+                _ = try signed(WebhookTests.png("again"), type: "image/png", delivery: "probe-2")
+                return try signed(WebhookTests.png("again"), type: "image/png", delivery: "probe-2")
+            },
+            "POST /v1/assets 400": { try signed(Data("{".utf8)) },
+            "POST /v1/assets 401": { try client.request("POST", "/v1/assets", headers: ["Content-Type": "image/png"], body: png, token: nil) },
+            "POST /v1/assets 413": { try signed(Data(repeating: 0x89, count: 9000), type: "image/png") },
+            "POST /v1/assets 415": { try signed(Data("x".utf8), type: "text/csv") },
+            "POST /v1/assets 422": { try signed(Data("not an image".utf8), type: "image/png") },
+            "POST /v1/assets 502": {
+                let fake = try FakeHTTPServer()
+                fake.enqueue(ScriptedResponse(status: 500, body: Data()))
+                return try signed(Data(#"{"url": "\#(fake.baseURL)/a.png"}"#.utf8))
+            },
+        ]
+    }
 
     /// Follows a `$ref` within the document.
     func resolve(_ node: [String: Any]) throws -> [String: Any] {

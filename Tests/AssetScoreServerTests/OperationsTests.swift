@@ -36,6 +36,8 @@ final class OperationsTests: ServerTestCase {
         XCTAssertTrue(text.contains(#"assetscore_decisions_total{campaign="spring",variant="\#(beach)",fallback="false"} 2"#), text)
         XCTAssertTrue(text.contains(#"assetscore_decisions_total{campaign="spring",variant="\#(blue)",fallback="true"} 1"#), text)
         XCTAssertTrue(text.contains(#"assetscore_decision_cache_total{result="hit"} 1"#), text)
+        XCTAssertTrue(text.contains(#"assetscore_queue_jobs{status="queued"} 0"#), text)
+        XCTAssertTrue(text.contains("assetscore_ingest_failures 0"), text)
         // Every sample line is "name{labels} number".
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             XCTAssertNotNil(line.range(of: #"^[a-z_]+(\{[^}]*\})? [0-9.e+-]+$"#, options: .regularExpression), "bad line: \(line)")
