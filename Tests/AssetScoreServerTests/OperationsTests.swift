@@ -1,3 +1,4 @@
+import AssetScoreStorage
 import Foundation
 import XCTest
 
@@ -9,14 +10,15 @@ final class OperationsTests: ServerTestCase {
         XCTAssertEqual(try r.json()["status"] as? String, "ok")
     }
 
-    func testHealthzFailsWhenTheDatabaseIsGone() throws {
-        try FileManager.default.removeItem(atPath: path)
-        try? FileManager.default.removeItem(atPath: path + "-wal")
-        try? FileManager.default.removeItem(atPath: path + "-shm")
-        // An open connection keeps reading the unlinked file; what matters is a clear answer.
+    func testHealthzFailsWhenTheDatabaseCannotBeRead() throws {
+        let raw = try SQLiteConnection(path: path)
+        try raw.execute(script: "PRAGMA foreign_keys = OFF; ALTER TABLE campaigns RENAME TO campaigns_gone;")
         let r = try http.get("/healthz", token: nil)
-        XCTAssertTrue([200, 503].contains(r.status))
-        if r.status == 503 { XCTAssertEqual(r.errorCode, "unavailable") }
+        XCTAssertEqual(r.status, 503)
+        XCTAssertEqual(r.errorCode, "unavailable")
+        XCTAssertTrue(r.errorMessage.contains("no such table: campaigns"), r.errorMessage)
+        try raw.execute(script: "ALTER TABLE campaigns_gone RENAME TO campaigns;")
+        XCTAssertEqual(try http.get("/healthz", token: nil).status, 200, "healthy again once readable")
     }
 
     func testMetricsCountRequestsLatenciesAndDecisionsByVariant() throws {
