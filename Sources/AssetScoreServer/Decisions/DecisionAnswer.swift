@@ -11,10 +11,10 @@ public struct DecisionAnswer: Sendable {
     public var etag: String
     public var fallback: Bool
 
-    /// The JSON shape of a decision: flat, with `null` rather than missing keys, so a Liquid
-    /// template can read `{{ d.asset.url }}` or `{% if d.fallback %}` without guards.
-    struct Body: Encodable {
-        struct AssetBody: Encodable {
+    /// The JSON of a decision: flat, with `null` rather than missing keys, so a Liquid template
+    /// can read `{{ d.asset.url }}` or `{% if d.fallback %}` without guards. Keys are sorted.
+    struct Body {
+        struct AssetBody {
             var id: Int64
             var url: String?
             var path: String
@@ -23,20 +23,16 @@ public struct DecisionAnswer: Sendable {
             var height: Int?
             var mediaType: String
 
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: Keys.self)
-                try c.encode(id, forKey: .id)
-                try c.encode(url, forKey: .url)
-                try c.encode(path, forKey: .path)
-                try c.encode(altText, forKey: .altText)
-                try c.encode(width, forKey: .width)
-                try c.encode(height, forKey: .height)
-                try c.encode(mediaType, forKey: .mediaType)
-            }
-            enum Keys: String, CodingKey {
-                case id, url, path, width, height
-                case altText = "alt_text"
-                case mediaType = "media_type"
+            var json: JSONText {
+                var j = JSONText()
+                j.string("alt_text", altText)
+                j.int("height", height.map(Int64.init))
+                j.int("id", id)
+                j.string("media_type", mediaType)
+                j.string("path", path)
+                j.string("url", url)
+                j.int("width", width.map(Int64.init))
+                return j
             }
         }
         var decisionID: String
@@ -48,22 +44,17 @@ public struct DecisionAnswer: Sendable {
         var fallback: Bool
         var fallbackReason: FallbackReason?
 
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(decisionID, forKey: .decisionID)
-            try c.encode(campaign, forKey: .campaign)
-            try c.encode(userID, forKey: .userID)
-            try c.encode(asset, forKey: .asset)
-            try c.encode(score, forKey: .score)
-            try c.encode(reasons, forKey: .reasons)
-            try c.encode(fallback, forKey: .fallback)
-            try c.encode(fallbackReason, forKey: .fallbackReason)
-        }
-        enum Keys: String, CodingKey {
-            case campaign, asset, score, reasons, fallback
-            case decisionID = "decision_id"
-            case userID = "user_id"
-            case fallbackReason = "fallback_reason"
+        var data: Data {
+            var j = JSONText()
+            j.object("asset", asset?.json)
+            j.string("campaign", campaign)
+            j.string("decision_id", decisionID)
+            j.bool("fallback", fallback)
+            j.string("fallback_reason", fallbackReason?.rawValue)
+            j.string("reasons", reasons)
+            j.number("score", score)
+            j.string("user_id", userID)
+            return j.data
         }
     }
 
@@ -79,13 +70,19 @@ public struct DecisionAnswer: Sendable {
             reasons, fallback ? "fallback" : "scored",
         ].joined(separator: "\u{0}")
         h.update(Data(text.utf8))
-        return "d_" + String(h.hexDigest().prefix(32))
+        return "d_" + Hex.string(h.finalize().prefix(16))
     }
 
+    /// A validator for `If-None-Match`: FNV-1a (64 bits) of the body is plenty to tell two
+    /// bodies of one URL apart, and costs nothing next to a cryptographic hash.
     static func etag(of body: Data) -> String {
-        var h = SHA256()
-        h.update(body)
-        return "\"" + String(h.hexDigest().prefix(24)) + "\""
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in body {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
     }
 
     /// Scores rounded to four decimals: enough to compare, short in the body.

@@ -114,9 +114,7 @@ public final class DecisionEngine: @unchecked Sendable {
         let body = DecisionAnswer.Body(
             decisionID: decision.id, campaign: query.campaign, userID: query.userID, asset: assetBody, score: score,
             reasons: reasons, fallback: reason != nil, fallbackReason: reason)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(body)
+        let data = body.data
         return DecisionAnswer(decision: decision, body: data, etag: DecisionAnswer.etag(of: data), fallback: reason != nil)
     }
 

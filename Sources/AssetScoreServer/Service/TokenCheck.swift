@@ -1,20 +1,19 @@
-import AssetScoreIngest
 import Foundation
 
 /// Checks `Authorization: Bearer <token>` against the configured API tokens.
 ///
-/// Tokens are compared as SHA-256 digests with a loop that always runs over every byte of
-/// every token, so neither the position of the first wrong byte nor the length of a token can
-/// be learnt from response times.
+/// The given token is compared with every configured one by a loop whose length depends only on
+/// the given token, so response times tell nothing about where a guess goes wrong, nor which
+/// token came close. No early exit, no hashing on the request path.
 public struct TokenCheck: Sendable {
-    private let digests: [[UInt8]]
+    private let tokens: [[UInt8]]
 
     public init(tokens: [String]) {
-        digests = tokens.filter { !$0.isEmpty }.map { Self.digest($0) }
+        self.tokens = tokens.filter { !$0.isEmpty }.map { Array($0.utf8) }
     }
 
     /// No tokens configured: every request passes.
-    public var isOpen: Bool { digests.isEmpty }
+    public var isOpen: Bool { tokens.isEmpty }
 
     /// Throws 401 without a bearer token, 403 with a wrong one.
     public func authorize(_ request: HTTPRequest) throws {
@@ -22,29 +21,24 @@ public struct TokenCheck: Sendable {
         guard let header = request.header("authorization"), !header.isEmpty else {
             throw APIError.unauthorized("this endpoint needs an API token: send 'Authorization: Bearer <token>'")
         }
-        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+        let bytes = Array(header.utf8)
+        guard bytes.count > 7, bytes.prefix(7).map({ $0 | 0x20 }) == Array("bearer ".utf8) else {
             throw APIError.unauthorized("the Authorization header must be 'Bearer <token>'")
         }
-        let given = Self.digest(String(parts[1]).trimmingCharacters(in: .whitespaces))
+        let given = Array(bytes.dropFirst(7).drop { $0 == 0x20 })
         var matched: UInt8 = 0
-        for d in digests { matched |= ConstantTime.equal(d, given) ? 1 : 0 }
+        for t in tokens { matched |= ConstantTime.equal(t, given) ? 1 : 0 }
         guard matched == 1 else { throw APIError.forbidden("the API token is not valid") }
-    }
-
-    static func digest(_ text: String) -> [UInt8] {
-        var h = SHA256()
-        h.update(Data(text.utf8))
-        return Array(h.finalize())
     }
 }
 
-/// Comparison whose time depends only on the lengths, never on where the bytes differ.
+/// Comparison whose time depends only on the second argument's length (what the client sent),
+/// never on the secret's bytes or on where the two differ.
 public enum ConstantTime {
-    public static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var diff: UInt8 = 0
-        for i in 0..<a.count { diff |= a[i] ^ b[i] }
+    public static func equal(_ secret: [UInt8], _ given: [UInt8]) -> Bool {
+        guard !secret.isEmpty else { return given.isEmpty }
+        var diff = UInt(bitPattern: secret.count ^ given.count)
+        for i in 0..<given.count { diff |= UInt(secret[i % secret.count] ^ given[i]) }
         return diff == 0
     }
 }

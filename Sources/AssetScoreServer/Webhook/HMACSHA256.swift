@@ -24,6 +24,6 @@ public enum HMACSHA256 {
     }
 
     public static func hex(key: Data, message: Data) -> String {
-        mac(key: key, message: message).map { String(format: "%02x", $0) }.joined()
+        Hex.string(mac(key: key, message: message))
     }
 }
