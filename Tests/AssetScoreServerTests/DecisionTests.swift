@@ -141,4 +141,29 @@ final class DecisionTests: ServerTestCase {
         XCTAssertEqual(rows.first?.1, "user:u-beach")
         XCTAssertEqual(rows.first?.2, beach)
     }
+
+    func testTheServicesOwnWritesKeepTheCacheAndOthersDropIt() throws {
+        _ = try http.get("/v1/decide?campaign=spring&user_id=u-red")
+        service.flushDecisions()
+        _ = try http.postJSON(
+            "/v1/events", #"{"events": [{"id": "k1", "type": "click", "campaign": "spring", "asset_id": \#(red), "timestamp": 1764583200}]}"#)
+        _ = try http.get("/v1/decide?campaign=spring&user_id=u-red")
+        var metrics = try http.get("/metrics", token: nil).text
+        XCTAssertTrue(metrics.contains(#"assetscore_decision_cache_total{result="hit"} 1"#), "own writes keep the cache")
+        try otherStore().upsertCampaign(Campaign(id: "winter"))
+        _ = try http.get("/v1/decide?campaign=spring&user_id=u-red")
+        metrics = try http.get("/metrics", token: nil).text
+        XCTAssertTrue(metrics.contains(#"assetscore_decision_cache_total{result="miss"} 2"#), "another process's write drops it")
+    }
+
+    func testExternalChangeTokenIgnoresOwnCommits() throws {
+        let mine = try otherStore()
+        let other = try otherStore()
+        let before = try mine.externalChangeToken()
+        try mine.upsertCampaign(Campaign(id: "mine"))
+        XCTAssertEqual(try mine.externalChangeToken(), before)
+        XCTAssertNotEqual(try mine.changeToken(), before)
+        try other.upsertCampaign(Campaign(id: "theirs"))
+        XCTAssertNotEqual(try mine.externalChangeToken(), before)
+    }
 }

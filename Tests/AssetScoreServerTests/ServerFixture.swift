@@ -28,6 +28,7 @@ class ServerTestCase: XCTestCase {
         c.threads = 2
         c.apiTokens = ["test-token", "second-token"]
         c.decisionFlushInterval = 0.05
+        c.changePollInterval = 0
         c.connectionTimeout = 2
         c.maxBodyBytes = 64 * 1024
         c.shutdownGrace = 3

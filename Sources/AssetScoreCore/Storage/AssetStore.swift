@@ -63,6 +63,10 @@ public protocol AssetStore: AnyObject {
     /// Cheap: no table is read. Compare only tokens from the same store instance; reads alone
     /// never change it, a rolled-back transaction need not.
     func changeToken() throws -> Int64
+    /// Like `changeToken`, but moved only by other connections' and processes' commits, never by
+    /// this instance's own. A service that writes only bookkeeping of its own (served decisions,
+    /// feedback) watches this on its writer, so its writes do not drop caches of what others change.
+    func externalChangeToken() throws -> Int64
 
     // MARK: Dictionary
     func loadDictionary() throws -> AttributeDictionary

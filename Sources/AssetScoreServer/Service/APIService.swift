@@ -21,8 +21,8 @@ public final class APIService: @unchecked Sendable {
         public var description: String
     }
 
-    /// `openStore` opens one connection to the database; it is called for every reader, the
-    /// watcher and the writer.
+    /// `openStore` opens one connection to the database; it is called for every reader and the
+    /// writer.
     public init(configuration: ServerConfiguration, normalizer: Normalizer, openStore: () throws -> any AssetStore) throws {
         let address = try configuration.listenAddress()
         if configuration.apiTokens.isEmpty && !address.isLoopback {
@@ -30,7 +30,8 @@ public final class APIService: @unchecked Sendable {
                 description: "refusing to listen on \(address) without API tokens: set api_tokens in the config file or ASSETSCORE_API_TOKENS")
         }
         self.configuration = configuration
-        stores = try ServiceStores(readers: max(2, configuration.threads), open: openStore)
+        stores = try ServiceStores(
+            readers: max(2, configuration.threads), tokenInterval: configuration.changePollInterval, open: openStore)
         engine = DecisionEngine(stores: stores, normalizer: normalizer, configuration: configuration)
         recorder = DecisionRecorder(writer: stores.writer, interval: configuration.decisionFlushInterval, metrics: metrics)
         tokens = TokenCheck(tokens: configuration.apiTokens)

@@ -49,6 +49,9 @@ public struct ServerConfiguration: Sendable {
     public var assetRoot: String?
     /// Cached answers per campaign and user before the cache starts over.
     public var decisionCacheLimit = 200_000
+    /// Seconds between reads of the store's change token; decisions may be this stale after
+    /// another process's write (0: read on every request).
+    public var changePollInterval: TimeInterval = 0.05
     /// How often served decisions are written (one transaction per batch).
     public var decisionFlushInterval: TimeInterval = 0.5
 
