@@ -18,7 +18,11 @@ public final class DecisionEngine: @unchecked Sendable {
     private var token: Int64 = .min
     private var mapper: Mapper?
     private var campaigns: [String: CampaignSlot] = [:]
+    /// Answers in two generations: when `answers` holds half the limit it becomes `previous`
+    /// (still served) and the older generation is released off the request thread, so the
+    /// cache stays bounded without ever freeing 100,000 entries while a request waits.
     private var answers: [String: DecisionAnswer] = [:]
+    private var previous: [String: DecisionAnswer] = [:]
     /// Loads (dictionary, campaigns) happen one at a time, outside `lock`, so cache hits for other
     /// campaigns never wait for a load.
     private let loadLock = NSLock()
@@ -39,9 +43,10 @@ public final class DecisionEngine: @unchecked Sendable {
                 token = now
                 mapper = nil
                 campaigns = [:]
-                answers = [:]
+                Self.release(&answers)
+                Self.release(&previous)
             }
-            return answers[key]
+            return answers[key] ?? previous[key]
         }
         if let cached { return (cached, false) }
 
@@ -57,7 +62,11 @@ public final class DecisionEngine: @unchecked Sendable {
         let answer = try compute(query, decider: decider, assets: assets)
         lock.withLock {
             guard token == now else { return }
-            if answers.count >= cacheLimit { answers.removeAll(keepingCapacity: true) }
+            if answers.count >= cacheLimit / 2 {
+                Self.release(&previous)
+                previous = answers
+                answers = [:]
+            }
             answers[key] = answer
         }
         return (answer, true)
@@ -139,6 +148,20 @@ public final class DecisionEngine: @unchecked Sendable {
         }
         lock.withLock { if token == now { mapper = m } }
         return m
+    }
+
+    /// Empties `cache`, freeing its entries on a background queue.
+    private static func release(_ cache: inout [String: DecisionAnswer]) {
+        guard !cache.isEmpty else { return }
+        let old = Box(cache)
+        cache = [:]
+        DispatchQueue.global(qos: .utility).async { old.value.removeAll() }
+    }
+
+    /// Hands a dictionary to another thread without copying it.
+    private final class Box: @unchecked Sendable {
+        var value: [String: DecisionAnswer]
+        init(_ value: [String: DecisionAnswer]) { self.value = value }
     }
 
     static func checkFacets(_ attributes: [UserAttribute], dictionary: AttributeDictionary) throws {

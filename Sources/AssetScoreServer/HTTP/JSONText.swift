@@ -46,23 +46,37 @@ struct JSONText {
     var finished: String { text + "}" }
     var data: Data { Data(finished.utf8) }
 
-    /// Quotes and escapes per RFC 8259: quote, backslash and control characters.
+    /// Quotes and escapes per RFC 8259: quote, backslash and control characters. Works on UTF-8
+    /// bytes (every byte of a multi-byte sequence is >= 0x80, so none is mistaken for one of
+    /// those), and copies a string with nothing to escape in one piece.
     static func appendString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{00}"..."\u{1F}", "\u{7F}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var needsEscape = false
+        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
+            needsEscape = true
+            break
+        }
+        guard needsEscape else {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(s.utf8.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0x00..<0x20, 0x7F: bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]]
+            default: bytes.append(b)
             }
         }
-        out += "\""
+        bytes.append(0x22)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }
 
