@@ -4,12 +4,22 @@ import Foundation
 
 /// One decision as served: the JSON body (built once, then reused from the cache) and what the
 /// service needs to count and record it.
-public struct DecisionAnswer: Sendable {
-    public var decision: Decision
-    public var body: Data
+///
+/// A class, so the cache holds one pointer per entry: growing a dictionary of 100,000 answers
+/// then moves pointers, not whole decisions, while requests wait for its lock.
+public final class DecisionAnswer: Sendable {
+    public let decision: Decision
+    public let body: Data
     /// A strong validator of `body`, for `If-None-Match`.
-    public var etag: String
-    public var fallback: Bool
+    public let etag: String
+    public let fallback: Bool
+
+    init(decision: Decision, body: Data, etag: String, fallback: Bool) {
+        self.decision = decision
+        self.body = body
+        self.etag = etag
+        self.fallback = fallback
+    }
 
     /// The JSON of a decision: flat, with `null` rather than missing keys, so a Liquid template
     /// can read `{{ d.asset.url }}` or `{% if d.fallback %}` without guards. Keys are sorted.
@@ -77,9 +87,11 @@ public struct DecisionAnswer: Sendable {
     /// bodies of one URL apart, and costs nothing next to a cryptographic hash.
     static func etag(of body: Data) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in body {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
+        body.withUnsafeBytes { raw in
+            for byte in raw {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
         }
         let hex = String(hash, radix: 16)
         return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""

@@ -66,6 +66,8 @@ public final class DecisionEngine: @unchecked Sendable {
                 Self.release(&previous)
                 previous = answers
                 answers = [:]
+                // One allocation for the generation, instead of rehashing as it grows.
+                answers.reserveCapacity(cacheLimit / 2)
             }
             answers[key] = answer
         }
