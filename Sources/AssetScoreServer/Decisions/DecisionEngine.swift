@@ -34,12 +34,16 @@ public final class DecisionEngine: @unchecked Sendable {
         cacheLimit = max(1, configuration.decisionCacheLimit)
     }
 
+    /// How often another process's commit emptied the caches (for /metrics).
+    public private(set) var resets = 0
+
     /// The cached answer, or a fresh one; `fresh` is true when it was computed now.
     public func answer(_ query: DecisionQuery) throws -> (answer: DecisionAnswer, fresh: Bool) {
         let now = try stores.changeToken()
         let key = query.cacheKey
         let cached: DecisionAnswer? = lock.withLock {
             if token != now {
+                if token != .min { resets += 1 }
                 token = now
                 mapper = nil
                 campaigns = [:]

@@ -1,6 +1,10 @@
 import AssetScoreCore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writes served decisions in the background, many per transaction, so no request waits for a
 /// SQLite write.
 ///
@@ -37,7 +41,12 @@ public final class DecisionRecorder: @unchecked Sendable {
         condition.withLock {
             guard !running else { return }
             running = true
-            let t = Thread { [weak self] in self?.loop() }
+            let t = Thread { [weak self] in
+                // Below the request threads: a batch of thousands of rows must not delay an answer.
+                // (On Linux the nice value is per thread; who 0 is the calling thread.)
+                setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+                self?.loop()
+            }
             t.name = "assetscore-decision-recorder"
             thread = t
             t.start()

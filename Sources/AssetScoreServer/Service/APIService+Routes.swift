@@ -40,6 +40,9 @@ extension APIService {
 
     /// Queue depth and ingest failures, read from the store when /metrics is scraped.
     func addQueueGauges() {
+        metrics.gauge("assetscore_decision_cache_resets", help: "Times another process's commit emptied the decision caches.") {
+            [engine] in [(labels: "", value: Double(engine.resets))]
+        }
         metrics.gauge("assetscore_queue_jobs", help: "Ingestion jobs by status (queued and analysing are the queue depth).") {
             [stores] in
             let counts = (try? stores.read { try $0.jobCounts() }) ?? [:]

@@ -25,14 +25,12 @@ extension SQLiteStore {
         guard !decisions.isEmpty else { return 0 }
         let when = StoredDate.text(at)
         return try db.transaction {
+            let campaigns = Set(try db.query("SELECT id FROM campaigns") { $0.text(0) })
             var stored = 0
-            for d in decisions {
+            for d in decisions where campaigns.contains(d.campaign) {
                 stored += try db.run(
-                    """
-                    INSERT OR IGNORE INTO decisions (id, campaign, subject, asset_id, score, created_at)
-                    SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM campaigns WHERE id = ?)
-                    """,
-                    d.id, d.campaign, d.subject, d.winner?.assetID, d.winner?.score, when, d.campaign)
+                    "INSERT OR IGNORE INTO decisions (id, campaign, subject, asset_id, score, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    d.id, d.campaign, d.subject, d.winner?.assetID, d.winner?.score, when)
             }
             return stored
         }
