@@ -24,7 +24,8 @@ final class ServeCLITests: CLITestCase {
         let body = Data(#"{"campaign": "no-such-campaign", "user_id": "u1"}"#.utf8)
         let fd = try Self.connect(port)
         defer { close(fd) }
-        let head = "POST /v1/decide HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer cli-token\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+        let head =
+            "POST /v1/decide HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer cli-token\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
         try Self.send(fd, Data(head.utf8) + body.prefix(10))
         usleep(200_000)
         server.signal(SIGTERM)
@@ -52,7 +53,8 @@ final class ServeCLITests: CLITestCase {
         let t = Int(Date().timeIntervalSince1970)
         let signature = "t=\(t),v1=" + HMACSHA256.hex(key: Data("hook-secret".utf8), message: Data("\(t).".utf8) + image)
         let posted = try Self.exchange(
-            port, "POST /v1/assets?campaign=hooks&filename=beach.jpg HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: image/jpeg\r\n"
+            port,
+            "POST /v1/assets?campaign=hooks&filename=beach.jpg HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: image/jpeg\r\n"
                 + "X-AssetScore-Signature: \(signature)\r\nContent-Length: \(image.count)\r\n\r\n", body: image)
         XCTAssertTrue(posted.hasPrefix("HTTP/1.1 202"), posted)
         // The worker in the server analyses the job; the campaign then serves the asset.
@@ -60,7 +62,9 @@ final class ServeCLITests: CLITestCase {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             served = try Self.exchange(
-                port, "GET /v1/decide?campaign=hooks&user_id=u1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer cli-token\r\n\r\n")
+                port,
+                "GET /v1/decide?campaign=hooks&user_id=u1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer cli-token\r\n\r\n"
+            )
             if served.hasPrefix("HTTP/1.1 200") && served.contains(#""media_type":"image/jpeg""#) { break }
             usleep(300_000)
         }

@@ -95,7 +95,8 @@ final class DecisionTests: ServerTestCase {
         let malformed = try http.postJSON("/v1/decide", #"{"campaign": "spring", "#)
         XCTAssertEqual(malformed.status, 400)
         XCTAssertEqual(malformed.errorCode, "malformed_json")
-        let wrongType = try http.postJSON("/v1/decide", #"{"campaign": "spring", "attributes": [{"facet": "color", "value": "red", "weight": "high"}]}"#)
+        let wrongType = try http.postJSON(
+            "/v1/decide", #"{"campaign": "spring", "attributes": [{"facet": "color", "value": "red", "weight": "high"}]}"#)
         XCTAssertEqual(wrongType.status, 422)
         XCTAssertTrue(wrongType.errorMessage.contains("attributes[0].weight"), wrongType.errorMessage)
         XCTAssertEqual((try wrongType.json()["error"] as? [String: Any])?["field"] as? String, "attributes[0].weight")
@@ -146,7 +147,8 @@ final class DecisionTests: ServerTestCase {
         _ = try http.get("/v1/decide?campaign=spring&user_id=u-red")
         service.flushDecisions()
         _ = try http.postJSON(
-            "/v1/events", #"{"events": [{"id": "k1", "type": "click", "campaign": "spring", "asset_id": \#(red), "timestamp": 1764583200}]}"#)
+            "/v1/events",
+            #"{"events": [{"id": "k1", "type": "click", "campaign": "spring", "asset_id": \#(red), "timestamp": 1764583200}]}"#)
         _ = try http.get("/v1/decide?campaign=spring&user_id=u-red")
         var metrics = try http.get("/metrics", token: nil).text
         XCTAssertTrue(metrics.contains(#"assetscore_decision_cache_total{result="hit"} 1"#), "own writes keep the cache")

@@ -41,13 +41,18 @@ final class OpenAPITests: ServerTestCase {
             let parts = key.split(separator: " ")
             let response = try XCTUnwrap(probes[key])()
             XCTAssertEqual(response.status, Int(parts[2]), "\(key): \(response.text)")
-            let spec = try resolve(try XCTUnwrap(((paths[String(parts[1])]?[parts[0].lowercased()] as? [String: Any])?["responses"] as? [String: Any])?[String(parts[2])] as? [String: Any]))
+            let spec = try resolve(
+                try XCTUnwrap(
+                    ((paths[String(parts[1])]?[parts[0].lowercased()] as? [String: Any])?["responses"] as? [String: Any])?[String(parts[2])]
+                        as? [String: Any]))
             guard let content = spec["content"] as? [String: Any] else {
                 XCTAssertTrue(response.body.isEmpty, "\(key) documents no body")
                 continue
             }
             let type = try XCTUnwrap(content.keys.first)
-            XCTAssertTrue(response.headers["content-type"]?.hasPrefix(type) == true, "\(key): content type \(response.headers["content-type"] ?? "none")")
+            XCTAssertTrue(
+                response.headers["content-type"]?.hasPrefix(type) == true,
+                "\(key): content type \(response.headers["content-type"] ?? "none")")
             if type == "application/json", let schema = (content[type] as? [String: Any])?["schema"] as? [String: Any] {
                 let value = try JSONSerialization.jsonObject(with: response.body, options: [.fragmentsAllowed])
                 try check(value, against: schema, at: key)
@@ -80,17 +85,22 @@ final class OpenAPITests: ServerTestCase {
             "POST /v1/decide 401": { try self.http.postJSON("/v1/decide", #"{"campaign": "spring"}"#, token: nil) },
             "POST /v1/decide 403": { try self.http.postJSON("/v1/decide", #"{"campaign": "spring"}"#, token: "wrong") },
             "POST /v1/decide 404": { try self.http.postJSON("/v1/decide", #"{"campaign": "nope"}"#) },
-            "POST /v1/decide 413": { try self.http.request("POST", "/v1/decide", headers: ["Content-Type": "application/json"], body: big) },
+            "POST /v1/decide 413": {
+                try self.http.request("POST", "/v1/decide", headers: ["Content-Type": "application/json"], body: big)
+            },
             "POST /v1/decide 415": { try self.http.postJSON("/v1/decide", "{}", contentType: "text/plain") },
             "POST /v1/decide 422": { try self.http.postJSON("/v1/decide", #"{"campaign": 1}"#) },
             "POST /v1/events 200": {
                 try self.http.postJSON(
-                    "/v1/events", #"{"events": [{"id": "e", "type": "click", "campaign": "spring", "asset_id": \#(self.red), "timestamp": 1764583200}]}"#)
+                    "/v1/events",
+                    #"{"events": [{"id": "e", "type": "click", "campaign": "spring", "asset_id": \#(self.red), "timestamp": 1764583200}]}"#)
             },
             "POST /v1/events 400": { try self.http.postJSON("/v1/events", "{\"events\": [") },
             "POST /v1/events 401": { try self.http.postJSON("/v1/events", "{}", token: nil) },
             "POST /v1/events 403": { try self.http.postJSON("/v1/events", "{}", token: "wrong") },
-            "POST /v1/events 413": { try self.http.request("POST", "/v1/events", headers: ["Content-Type": "application/json"], body: big) },
+            "POST /v1/events 413": {
+                try self.http.request("POST", "/v1/events", headers: ["Content-Type": "application/json"], body: big)
+            },
             "POST /v1/events 415": { try self.http.postJSON("/v1/events", "{}", contentType: "application/xml") },
             "POST /v1/events 422": { try self.http.postJSON("/v1/events", #"{"events": [{"id": "e"}]}"#) },
         ].merging(extraProbes(), uniquingKeysWith: { a, _ in a })
@@ -112,7 +122,9 @@ final class OpenAPITests: ServerTestCase {
                 return try signed(WebhookTests.png("again"), type: "image/png", delivery: "probe-2")
             },
             "POST /v1/assets 400": { try signed(Data("{".utf8)) },
-            "POST /v1/assets 401": { try client.request("POST", "/v1/assets", headers: ["Content-Type": "image/png"], body: png, token: nil) },
+            "POST /v1/assets 401": {
+                try client.request("POST", "/v1/assets", headers: ["Content-Type": "image/png"], body: png, token: nil)
+            },
             "POST /v1/assets 413": { try signed(Data(repeating: 0x89, count: 9000), type: "image/png") },
             "POST /v1/assets 415": { try signed(Data("x".utf8), type: "text/csv") },
             "POST /v1/assets 422": { try signed(Data("not an image".utf8), type: "image/png") },

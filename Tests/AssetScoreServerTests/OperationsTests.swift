@@ -34,7 +34,8 @@ final class OperationsTests: ServerTestCase {
         XCTAssertTrue(text.contains(#"assetscore_http_requests_total{route="/v1/decide",method="GET",status="200"} 3"#), text)
         XCTAssertTrue(text.contains(#"assetscore_http_requests_total{route="/v1/decide",method="GET",status="403"} 1"#))
         XCTAssertTrue(text.contains(#"assetscore_http_requests_total{route="unmatched",method="GET",status="404"} 1"#))
-        XCTAssertTrue(text.contains(#"assetscore_http_request_duration_seconds_bucket{route="/v1/decide",method="GET",status="200",le="+Inf"} 3"#))
+        XCTAssertTrue(
+            text.contains(#"assetscore_http_request_duration_seconds_bucket{route="/v1/decide",method="GET",status="200",le="+Inf"} 3"#))
         XCTAssertTrue(text.contains(#"assetscore_decisions_total{campaign="spring",variant="\#(beach)",fallback="false"} 2"#), text)
         XCTAssertTrue(text.contains(#"assetscore_decisions_total{campaign="spring",variant="\#(blue)",fallback="true"} 1"#), text)
         XCTAssertTrue(text.contains(#"assetscore_decision_cache_total{result="hit"} 1"#), text)

@@ -114,7 +114,9 @@ struct RawHTTP {
         try request("GET", path, headers: headers, token: token)
     }
 
-    func postJSON(_ path: String, _ json: String, token: String? = "test-token", contentType: String = "application/json") throws -> Response {
+    func postJSON(_ path: String, _ json: String, token: String? = "test-token", contentType: String = "application/json") throws
+        -> Response
+    {
         try request("POST", path, headers: ["Content-Type": contentType], body: Data(json.utf8), token: token)
     }
 

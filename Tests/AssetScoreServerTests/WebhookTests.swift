@@ -26,7 +26,8 @@ final class WebhookTests: ServerTestCase {
     func testHMACMatchesRFC4231() {
         let mac = HMACSHA256.hex(key: Data("Jefe".utf8), message: Data("what do ya want for nothing?".utf8))
         XCTAssertEqual(mac, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
-        let longKey = HMACSHA256.hex(key: Data(repeating: 0xaa, count: 131), message: Data("Test Using Larger Than Block-Size Key - Hash Key First".utf8))
+        let longKey = HMACSHA256.hex(
+            key: Data(repeating: 0xaa, count: 131), message: Data("Test Using Larger Than Block-Size Key - Hash Key First".utf8))
         XCTAssertEqual(longKey, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
     }
 
@@ -34,7 +35,8 @@ final class WebhookTests: ServerTestCase {
         let fake = try FakeHTTPServer()
         fake.enqueue(ScriptedResponse(status: 200, headers: [("Content-Type", "image/png")], body: Self.png("a")))
         let body = Data(
-            #"{"url": "\#(fake.baseURL)/dam/Summer Hero.png", "campaign": "spring", "metadata": {"alt_text": "A beach at noon", "tags": ["theme:beach"]}}"#.utf8)
+            #"{"url": "\#(fake.baseURL)/dam/Summer Hero.png", "campaign": "spring", "metadata": {"alt_text": "A beach at noon", "tags": ["theme:beach"]}}"#
+                .utf8)
         let r = try signedPost(body, delivery: "dlv-1")
         XCTAssertEqual(r.status, 202, r.text)
         let answer = try r.json()
@@ -122,7 +124,8 @@ final class WebhookTests: ServerTestCase {
     }
 
     func testDirectUploadsRawAndMultipart() throws {
-        let raw = try signedPost(Self.png("raw"), contentType: "image/png", query: "?campaign=spring&filename=hero%20one.png", delivery: "raw-1")
+        let raw = try signedPost(
+            Self.png("raw"), contentType: "image/png", query: "?campaign=spring&filename=hero%20one.png", delivery: "raw-1")
         XCTAssertEqual(raw.status, 202, raw.text)
         let rawJob = try XCTUnwrap(try otherStore().job(id: Int64(try XCTUnwrap(try raw.json()["job_id"] as? Int))))
         XCTAssertTrue(rawJob.source.hasSuffix("-hero-one.png"), rawJob.source)
@@ -130,7 +133,8 @@ final class WebhookTests: ServerTestCase {
         let boundary = "XyZ123"
         var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"campaign\"\r\n\r\nspring\r\n".utf8)
         body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{\"title\": \"Winter\"}\r\n".utf8)
-        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"snow.png\"\r\nContent-Type: image/png\r\n\r\n".utf8)
+        body += Data(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"snow.png\"\r\nContent-Type: image/png\r\n\r\n".utf8)
         body += Self.png("multi") + Data("\r\n--\(boundary)--\r\n".utf8)
         let multi = try signedPost(body, contentType: "multipart/form-data; boundary=\(boundary)")
         XCTAssertEqual(multi.status, 202, multi.text)
@@ -155,13 +159,19 @@ final class WebhookTests: ServerTestCase {
         XCTAssertTrue(missing.errorMessage.contains("answered 404"), missing.errorMessage)
 
         // Two downloads that take 1.5 s each, on a 2-thread pool: decisions still answer at once.
-        fake.enqueue(ScriptedResponse(status: 200, body: Self.png("slow1"), delay: 1.5), ScriptedResponse(status: 200, body: Self.png("slow2"), delay: 1.5))
+        fake.enqueue(
+            ScriptedResponse(status: 200, body: Self.png("slow1"), delay: 1.5),
+            ScriptedResponse(status: 200, body: Self.png("slow2"), delay: 1.5))
         let group = DispatchGroup()
         for i in 1...2 {
             let body = Data(#"{"url": "\#(fake.baseURL)/slow\#(i).png", "campaign": "spring"}"#.utf8)
-            let headers = ["Content-Type": "application/json", "X-AssetScore-Signature": WebhookSignature.sign(body, secret: "hook-secret")]
+            let headers = [
+                "Content-Type": "application/json", "X-AssetScore-Signature": WebhookSignature.sign(body, secret: "hook-secret"),
+            ]
             let client: RawHTTP = http
-            DispatchQueue.global().async(group: group) { _ = try? client.request("POST", "/v1/assets", headers: headers, body: body, token: nil) }
+            DispatchQueue.global().async(group: group) {
+                _ = try? client.request("POST", "/v1/assets", headers: headers, body: body, token: nil)
+            }
         }
         usleep(300_000)
         let started = Date()
@@ -181,11 +191,16 @@ final class WebhookSSRFTests: ServerTestCase {
     func testLoopbackAndMetadataAddressesAreRefusedBeforeAnyConnection() throws {
         let fake = try FakeHTTPServer()
         fake.enqueue(ScriptedResponse(status: 200, body: WebhookTests.png()))
-        for url in ["\(fake.baseURL)/x.png", "http://169.254.169.254/latest/meta-data/iam", "http://10.0.0.1/a.png", "http://[::1]:\(fake.port)/a.png"] {
+        for url in [
+            "\(fake.baseURL)/x.png", "http://169.254.169.254/latest/meta-data/iam", "http://10.0.0.1/a.png",
+            "http://[::1]:\(fake.port)/a.png",
+        ] {
             let body = Data(#"{"url": "\#(url)"}"#.utf8)
             let r = try http.request(
                 "POST", "/v1/assets",
-                headers: ["Content-Type": "application/json", "X-AssetScore-Signature": WebhookSignature.sign(body, secret: "hook-secret")],
+                headers: [
+                    "Content-Type": "application/json", "X-AssetScore-Signature": WebhookSignature.sign(body, secret: "hook-secret"),
+                ],
                 body: body, token: nil)
             XCTAssertEqual(r.status, 422, "\(url): \(r.text)")
             XCTAssertEqual(r.errorCode, "url_refused", url)

@@ -90,7 +90,8 @@ enum ServeCommand {
         let auth = config.apiTokens.isEmpty ? "no API tokens (open on loopback)" : "\(config.apiTokens.count) API token(s)"
         let hooks =
             config.webhookSecret == nil
-            ? "webhooks off (no serve.webhook_secret)" : "webhooks into \(safe(config.inbox ?? "-"))\(runWorker ? " with a queue worker" : "")"
+            ? "webhooks off (no serve.webhook_secret)"
+            : "webhooks into \(safe(config.inbox ?? "-"))\(runWorker ? " with a queue worker" : "")"
         ctx.output.line(
             "assetscore serve: listening on http://\(service.listeningOn) with \(config.threads) threads; database \(safe(path)); \(auth); \(hooks)"
         )
@@ -104,7 +105,9 @@ enum ServeCommand {
             worker.stop()
             workerDone.wait()
         }
-        ctx.output.line(drained ? "assetscore serve: stopped" : "assetscore serve: stopped after \(Int(config.shutdownGrace)) s with requests unfinished")
+        ctx.output.line(
+            drained
+                ? "assetscore serve: stopped" : "assetscore serve: stopped after \(Int(config.shutdownGrace)) s with requests unfinished")
         ctx.output.flush()
     }
 
@@ -122,7 +125,9 @@ enum ServeCommand {
         func int(_ key: String, _ range: ClosedRange<Int>) throws -> Int? {
             guard let v = values[key] else { return nil }
             guard let n = Int(v), range.contains(n) else {
-                throw SettingError(description: "\(safe(source)): \(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(safe(v))'")
+                throw SettingError(
+                    description:
+                        "\(safe(source)): \(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(safe(v))'")
             }
             return n
         }
@@ -142,7 +147,9 @@ enum ServeCommand {
         }
         if let v = values["serve.inbox"], !v.isEmpty { c.inbox = NSString(string: v).expandingTildeInPath }
         if let v = values["serve.webhook_campaign"] {
-            guard !v.isEmpty, v.count <= 100 else { throw SettingError(description: "\(safe(source)): serve.webhook_campaign must be 1 to 100 characters") }
+            guard !v.isEmpty, v.count <= 100 else {
+                throw SettingError(description: "\(safe(source)): serve.webhook_campaign must be 1 to 100 characters")
+            }
             c.webhookCampaign = v
         }
         let tokens = env["ASSETSCORE_API_TOKENS"] ?? values["serve.api_tokens"] ?? ""

@@ -20,7 +20,8 @@ struct AssetURL: Sendable {
         guard let base else { return nil }
         var relative = path
         if path.hasPrefix("/") {
-            relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : (path.split(separator: "/").last.map(String.init) ?? path)
+            relative =
+                path.hasPrefix(root) ? String(path.dropFirst(root.count)) : (path.split(separator: "/").last.map(String.init) ?? path)
         }
         let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#;"))
         let encoded = relative.split(separator: "/").filter { $0 != "." && $0 != ".." }

@@ -104,7 +104,9 @@ enum FeedbackRequest {
             }
             if found.campaign != e.campaign {
                 problems.append(
-                    .init(field: "events[\(i)].asset_id", message: "asset \(e.assetID) belongs to campaign '\(found.campaign)', not '\(e.campaign)'"))
+                    .init(
+                        field: "events[\(i)].asset_id",
+                        message: "asset \(e.assetID) belongs to campaign '\(found.campaign)', not '\(e.campaign)'"))
             }
         }
         if !problems.isEmpty { throw APIError.invalid(problems) }

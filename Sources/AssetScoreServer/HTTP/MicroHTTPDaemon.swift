@@ -47,7 +47,8 @@ public final class MicroHTTPDaemon: @unchecked Sendable {
 
     /// Binds and starts the pool; throws naming the address when it cannot listen.
     public func start() throws {
-        var flags = UInt32(MHD_USE_AUTO_INTERNAL_THREAD.rawValue) | UInt32(MHD_USE_ITC.rawValue)
+        var flags =
+            UInt32(MHD_USE_AUTO_INTERNAL_THREAD.rawValue) | UInt32(MHD_USE_ITC.rawValue)
             | UInt32(MHD_ALLOW_SUSPEND_RESUME.rawValue)
         if settings.address.isIPv6 { flags |= UInt32(MHD_USE_IPv6.rawValue) }
         let context = Unmanaged.passUnretained(self).toOpaque()

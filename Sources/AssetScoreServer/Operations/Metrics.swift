@@ -58,7 +58,8 @@ public final class Metrics: @unchecked Sendable {
         out += "# TYPE assetscore_http_requests_total counter\n"
         let sortedRequests = requests.sorted { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }
         for (k, h) in sortedRequests {
-            out += "assetscore_http_requests_total{route=\"\(Self.escape(k.route))\",method=\"\(k.method)\",status=\"\(k.status)\"} \(h.count)\n"
+            out +=
+                "assetscore_http_requests_total{route=\"\(Self.escape(k.route))\",method=\"\(k.method)\",status=\"\(k.status)\"} \(h.count)\n"
         }
         out += "# HELP assetscore_http_request_duration_seconds Time from the end of the request to the queued response.\n"
         out += "# TYPE assetscore_http_request_duration_seconds histogram\n"
@@ -76,7 +77,8 @@ public final class Metrics: @unchecked Sendable {
         out += "# HELP assetscore_decisions_total Decisions served, by campaign, variant (asset id) and fallback.\n"
         out += "# TYPE assetscore_decisions_total counter\n"
         for (k, n) in decisions.sorted(by: { ($0.key.campaign, $0.key.asset) < ($1.key.campaign, $1.key.asset) }) {
-            out += "assetscore_decisions_total{campaign=\"\(Self.escape(k.campaign))\",variant=\"\(k.asset)\",fallback=\"\(k.fallback)\"} \(n)\n"
+            out +=
+                "assetscore_decisions_total{campaign=\"\(Self.escape(k.campaign))\",variant=\"\(k.asset)\",fallback=\"\(k.fallback)\"} \(n)\n"
         }
         var typed: Set<String> = []
         for (series, n) in counters.sorted(by: { $0.key < $1.key }) {

@@ -32,7 +32,9 @@ extension APIService {
         // Signed with the webhook secret, not an API token: a DAM holds only that secret.
         route("POST", "/v1/assets") { [unowned self] request in
             guard let webhook else {
-                throw APIError(status: 503, code: "unavailable", message: "webhook ingestion is off: set serve.webhook_secret (or ASSETSCORE_WEBHOOK_SECRET)")
+                throw APIError(
+                    status: 503, code: "unavailable",
+                    message: "webhook ingestion is off: set serve.webhook_secret (or ASSETSCORE_WEBHOOK_SECRET)")
             }
             return try webhook.handle(request)
         }

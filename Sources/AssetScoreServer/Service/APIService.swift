@@ -27,7 +27,8 @@ public final class APIService: @unchecked Sendable {
         let address = try configuration.listenAddress()
         if configuration.apiTokens.isEmpty && !address.isLoopback {
             throw ConfigurationError(
-                description: "refusing to listen on \(address) without API tokens: set api_tokens in the config file or ASSETSCORE_API_TOKENS")
+                description:
+                    "refusing to listen on \(address) without API tokens: set api_tokens in the config file or ASSETSCORE_API_TOKENS")
         }
         self.configuration = configuration
         stores = try ServiceStores(

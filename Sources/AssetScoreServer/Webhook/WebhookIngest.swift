@@ -73,7 +73,11 @@ final class WebhookIngest: Sendable {
             }
             if let job = try stores.writer.with({ try $0.job(deliveryKey: delivery) }) {
                 metrics.add("assetscore_webhooks_total{result=\"redelivery\"}")
-                return answer(200, Answer(jobID: job.id, assetID: job.assetID, status: job.status.rawValue, duplicate: true, reason: "delivery", contentHash: job.contentHash))
+                return answer(
+                    200,
+                    Answer(
+                        jobID: job.id, assetID: job.assetID, status: job.status.rawValue, duplicate: true, reason: "delivery",
+                        contentHash: job.contentHash))
             }
         }
         let payload = try WebhookPayload.parse(request)
@@ -90,17 +94,22 @@ final class WebhookIngest: Sendable {
 
         if let asset = try stores.read({ try $0.asset(campaign: campaign, contentHash: hash) }) {
             metrics.add("assetscore_webhooks_total{result=\"duplicate_content\"}")
-            return answer(200, Answer(jobID: nil, assetID: asset.id, status: asset.status.rawValue, duplicate: true, reason: "content", contentHash: hash))
+            return answer(
+                200,
+                Answer(jobID: nil, assetID: asset.id, status: asset.status.rawValue, duplicate: true, reason: "content", contentHash: hash))
         }
         let file = try store(bytes, hash: hash, ext: ext, payload: payload, campaign: campaign)
         let (job, created) = try stores.writer.with {
             try $0.enqueueJob(
-                JobRequest(source: file.path, campaign: campaign, providers: configuration.webhookProviders, deliveryKey: delivery), at: Date())
+                JobRequest(source: file.path, campaign: campaign, providers: configuration.webhookProviders, deliveryKey: delivery),
+                at: Date())
         }
         metrics.add(created ? "assetscore_webhooks_total{result=\"queued\"}" : "assetscore_webhooks_total{result=\"duplicate_content\"}")
         return answer(
             created ? 202 : 200,
-            Answer(jobID: job.id, assetID: job.assetID, status: job.status.rawValue, duplicate: !created, reason: created ? nil : "content", contentHash: hash))
+            Answer(
+                jobID: job.id, assetID: job.assetID, status: job.status.rawValue, duplicate: !created, reason: created ? nil : "content",
+                contentHash: hash))
     }
 
     private func answer(_ status: Int, _ a: Answer) -> HTTPResponse { HTTPResponse.json(status, encoding: a) }
@@ -137,7 +146,9 @@ final class WebhookIngest: Sendable {
     private func store(_ bytes: Data, hash: String, ext: String, payload: WebhookPayload, campaign: String) throws -> URL {
         let prefix = String(hash.prefix(16))
         let fm = FileManager.default
-        if let existing = try fm.contentsOfDirectory(atPath: inbox.path).first(where: { $0.hasPrefix(prefix + "-") && !$0.hasSuffix(".json") }) {
+        if let existing = try fm.contentsOfDirectory(atPath: inbox.path).first(where: {
+            $0.hasPrefix(prefix + "-") && !$0.hasSuffix(".json")
+        }) {
             return inbox.appendingPathComponent(existing)
         }
         let name = Self.safeName(payload.filename ?? payload.urlFilename ?? "asset")
@@ -153,7 +164,8 @@ final class WebhookIngest: Sendable {
     /// A file-name stem that is safe on any file system and keeps the words the analyser reads.
     static func safeName(_ text: String) -> String {
         let stem = (text as NSString).deletingPathExtension
-        let kept = String(stem.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || "-_".unicodeScalars.contains($0) ? Character($0) : "-" })
+        let kept = String(
+            stem.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || "-_".unicodeScalars.contains($0) ? Character($0) : "-" })
         let trimmed = String(kept.prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
         return trimmed.isEmpty ? "asset" : trimmed
     }

@@ -35,7 +35,8 @@ struct WebhookPayload {
         }
         if type == "multipart/form-data" { return try multipart(request) }
         if type == "application/json" || type.hasSuffix("+json") { return try json(request) }
-        throw APIError.unsupportedMediaType("send application/json, multipart/form-data or an image (\(imageTypes.sorted().joined(separator: ", "))), not \(type)")
+        throw APIError.unsupportedMediaType(
+            "send application/json, multipart/form-data or an image (\(imageTypes.sorted().joined(separator: ", "))), not \(type)")
     }
 
     static func json(_ request: HTTPRequest) throws -> WebhookPayload {
@@ -108,7 +109,9 @@ struct WebhookPayload {
     /// Campaign ids become folder-free names in the store: letters, digits, '-', '_', '.'.
     static func name(_ text: String?, field: String) throws -> String? {
         guard let text, !text.isEmpty else { return nil }
-        let ok = text.count <= 100 && text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) }
+        let ok =
+            text.count <= 100
+            && text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) }
         guard ok else { throw APIError.invalid(field: field, "use letters, digits, '-', '_' and '.' (at most 100), got '\(text)'") }
         return text
     }

@@ -33,13 +33,16 @@ public struct WebhookSignature: Sendable {
             if kv[0] == "v1", let bytes = Self.bytes(hex: kv[1]) { signatures.append(bytes) }
         }
         guard let timestamp, !signatures.isEmpty else {
-            throw APIError(status: 401, code: "bad_signature", message: "X-AssetScore-Signature needs t=<unix seconds> and v1=<64 hex digits>")
+            throw APIError(
+                status: 401, code: "bad_signature", message: "X-AssetScore-Signature needs t=<unix seconds> and v1=<64 hex digits>")
         }
         let age = now.timeIntervalSince1970 - Double(timestamp)
         guard abs(age) <= tolerance else {
             throw APIError(
                 status: 401, code: "stale_signature",
-                message: "the signature's timestamp is \(Int(abs(age))) s \(age > 0 ? "old" : "in the future"); at most \(Int(tolerance)) s is accepted (replay refused)")
+                message:
+                    "the signature's timestamp is \(Int(abs(age))) s \(age > 0 ? "old" : "in the future"); at most \(Int(tolerance)) s is accepted (replay refused)"
+            )
         }
         let expected = HMACSHA256.mac(key: secret, message: Data("\(timestamp).".utf8) + request.body)
         var matched = false
