@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= assetscore.db
 BIN = .build/debug/assetscore
 
-.PHONY: deps build demo test lint check clean bench-console
+.PHONY: deps build demo test lint check clean bench bench-server bench-console
 
 deps:
 	@scripts/install-deps.sh
@@ -22,6 +22,14 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+
+# Every benchmark: the HTTP service, then the console at 100,000 assets. Not tests.
+bench: bench-server bench-console
+
+# Release build, the sample database, `assetscore serve` on loopback, wrk against /v1/decide
+# (rotating user ids) and /healthz side by side: decisions/s, p99 and the ratio. Not a test.
+bench-server: deps
+	@scripts/bench.sh
 
 # The console's start-up and per-key times on 100,000 assets and 10,000 review items (issue 3),
 # beside a small baseline database; the big database is generated once into BENCH_DB.

@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
 
         // The core: dictionary, normalisation, mapping, scoring, domain types. Foundation only.
         .target(name: "AssetScoreCore"),
@@ -40,11 +41,16 @@ let package = Package(
             name: "AssetScoreCLI",
             dependencies: [
                 "AssetScoreCore", "AssetScoreText", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreConsole", "TerminalUI",
-                "TerminalCurses", "AssetScorePreview", "AssetScoreProviders",
+                "TerminalCurses", "AssetScorePreview", "AssetScoreProviders", "AssetScoreServer",
             ],
             resources: [.copy("Resources/default-dictionary.json")]
         ),
         .executableTarget(name: "assetscore", dependencies: ["AssetScoreCLI"]),
+
+        // The HTTP service (libmicrohttpd): decisions for ESPs, feedback events, webhook ingestion.
+        // No terminal code; the CLI's `serve` wires it to a store.
+        .target(
+            name: "AssetScoreServer", dependencies: ["AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreHTTP", "CMicroHTTPD"]),
 
         // Terminal toolkit: screen buffer, keys, key maps, themes, widgets. Knows nothing of assets
         // and nothing of ncurses; the shipped themes are resources.
@@ -67,11 +73,18 @@ let package = Package(
             name: "AssetScoreCLITests",
             dependencies: [
                 "AssetScoreCLI", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalTestSupport", "FakeHTTPServer",
+                "AssetScoreServer",
             ]
         ),
         .testTarget(
             name: "AssetScoreConsoleTests",
             dependencies: ["AssetScoreConsole", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "AssetScoreText", "TerminalUI"]
+        ),
+        .testTarget(
+            name: "AssetScoreServerTests",
+            dependencies: [
+                "AssetScoreServer", "AssetScoreCore", "AssetScoreStorage", "AssetScoreIngest", "TerminalTestSupport", "FakeHTTPServer",
+            ]
         ),
         .testTarget(name: "AssetScorePreviewTests", dependencies: ["AssetScorePreview", "TerminalUI", "CVips"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AssetScoreCore"], exclude: ["Snapshots"]),

@@ -13,7 +13,7 @@ public enum CommandLineTool {
         InitCommand.command, DictCommand.command, IngestCommand.command, AssetsCommand.command,
         ShowCommand.command, NormalizeCommand.command, ReviewCommand.command, UsersCommand.command,
         PersonasCommand.command, CampaignCommand.command, DecideCommand.command, ExportCommand.command,
-        DemoCommand.command, ConsoleCommand.command, GenerateCommand.command, JobsCommand.command, BenchCommand.command,
+        DemoCommand.command, ConsoleCommand.command, GenerateCommand.command, JobsCommand.command, ServeCommand.command, BenchCommand.command,
     ]
 
     public static func main(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {

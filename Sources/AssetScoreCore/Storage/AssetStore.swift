@@ -63,6 +63,10 @@ public protocol AssetStore: AnyObject {
     /// Cheap: no table is read. Compare only tokens from the same store instance; reads alone
     /// never change it, a rolled-back transaction need not.
     func changeToken() throws -> Int64
+    /// Like `changeToken`, but moved only by other connections' and processes' commits, never by
+    /// this instance's own. A service that writes only bookkeeping of its own (served decisions,
+    /// feedback) watches this on its writer, so its writes do not drop caches of what others change.
+    func externalChangeToken() throws -> Int64
 
     // MARK: Dictionary
     func loadDictionary() throws -> AttributeDictionary
@@ -132,6 +136,8 @@ public protocol AssetStore: AnyObject {
     /// makes it re-analyse bytes already stored.
     @discardableResult func requeueJob(id: Int64, force: Bool, at now: Date) throws -> QueueJob
     func job(id: Int64) throws -> QueueJob?
+    /// The job a webhook delivery created, so a redelivery is answered without downloading again.
+    func job(deliveryKey: String) throws -> QueueJob?
     /// Jobs newest first (nil status: all). A finished job's status follows its asset's, so a
     /// review decision that makes the asset ready shows on the job too.
     func jobs(status: JobStatus?, limit: Int, offset: Int) throws -> [QueueJob]
@@ -187,6 +193,16 @@ public protocol AssetStore: AnyObject {
     // MARK: Decisions
     /// Keeps a served decision (id, campaign, subject, winner, score) so feedback can refer to it.
     func recordDecision(_ decision: Decision, at: Date) throws
+    /// Keeps many served decisions in one transaction, skipping ids already stored (a service
+    /// that gives repeated calls the same decision id records it once). Returns how many were new.
+    @discardableResult func recordDecisions(_ decisions: [Decision], at: Date) throws -> Int
+
+    // MARK: Feedback
+    /// Stores a batch of feedback events in one transaction; an event whose id is already stored
+    /// (or appears earlier in the batch) is counted as a duplicate and not stored again.
+    func recordFeedback(_ events: [FeedbackEvent], receivedAt: Date) throws -> FeedbackSummary
+    /// Stored feedback events of a campaign, oldest first (by time of the event, then id).
+    func feedback(campaign: String, limit: Int) throws -> [FeedbackEvent]
 
     // MARK: Audit
     func auditLog(limit: Int) throws -> [AuditEvent]

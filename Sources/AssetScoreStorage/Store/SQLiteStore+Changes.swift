@@ -9,4 +9,9 @@ extension SQLiteStore {
     public func changeToken() throws -> Int64 {
         try db.dataVersion() + db.commitCount
     }
+
+    /// `PRAGMA data_version` alone: SQLite changes it only for commits of other connections.
+    public func externalChangeToken() throws -> Int64 {
+        try db.dataVersion()
+    }
 }

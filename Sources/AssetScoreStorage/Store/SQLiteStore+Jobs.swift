@@ -163,6 +163,10 @@ extension SQLiteStore {
         try db.queryFirst("\(Self.jobSelect) WHERE j.id = ?", id, row: Self.job)
     }
 
+    public func job(deliveryKey: String) throws -> QueueJob? {
+        try db.queryFirst("\(Self.jobSelect) WHERE j.delivery_key = ?", deliveryKey, row: Self.job)
+    }
+
     public func jobs(status: JobStatus?, limit: Int, offset: Int) throws -> [QueueJob] {
         if let status {
             return try db.query(

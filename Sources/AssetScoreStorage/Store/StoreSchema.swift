@@ -7,6 +7,7 @@ enum StoreSchema {
         SchemaMigration(version: 1, name: "initial schema", sql: initial),
         SchemaMigration(version: 2, name: "indexes for paged console reads", sql: pagedReads),
         SchemaMigration(version: 3, name: "ingestion jobs, model answer cache, disagreements", sql: StoreSchema.jobs),
+        SchemaMigration(version: 4, name: "feedback events", sql: feedbackEvents),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }
@@ -283,5 +284,27 @@ enum StoreSchema {
             INSERT INTO asset_counts (campaign, status, assets) VALUES (NEW.campaign, NEW.status, 1)
                 ON CONFLICT (campaign, status) DO UPDATE SET assets = assets + 1;
         END;
+        """
+
+    /// Feedback from ESPs and landing pages (impressions, clicks, conversions).
+    ///
+    /// - `id` is the sender's event id: the primary key makes a resent batch count once.
+    /// - No foreign key to `decisions`: the service writes decisions in batches off the request
+    ///   path, so a click may arrive before its decision row; campaign and asset are checked when
+    ///   the event is accepted.
+    /// - The indexes serve per-campaign reports (by type and time) and joins to decisions.
+    static let feedbackEvents = """
+        CREATE TABLE feedback_events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL CHECK (type IN ('impression', 'click', 'conversion')),
+            user_id TEXT,
+            campaign TEXT NOT NULL,
+            asset_id INTEGER NOT NULL,
+            decision_id TEXT,
+            occurred_at TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX feedback_events_by_campaign ON feedback_events(campaign, type, occurred_at);
+        CREATE INDEX feedback_events_by_decision ON feedback_events(decision_id) WHERE decision_id IS NOT NULL;
         """
 }
