@@ -18,21 +18,11 @@ enum ChafaRenderer {
     }
 
     static func cells(for image: RGBAImage, columns: Int, rows: Int) throws -> [[Cell]] {
-        guard let config = chafa_canvas_config_new() else { throw PreviewError("chafa could not start") }
-        defer { chafa_canvas_config_unref(config) }
-        chafa_canvas_config_set_geometry(config, Int32(columns), Int32(rows))
-        chafa_canvas_config_set_canvas_mode(config, CHAFA_CANVAS_MODE_TRUECOLOR)
         guard let map = chafa_symbol_map_new() else { throw PreviewError("chafa could not start") }
         defer { chafa_symbol_map_unref(map) }
         shim_chafa_add_preview_symbols(map)
-        chafa_canvas_config_set_symbol_map(config, map)
-        guard let canvas = chafa_canvas_new(config) else { throw PreviewError("chafa could not start") }
+        let canvas = try drawn(image, columns: columns, rows: rows) { chafa_canvas_config_set_symbol_map($0, map) }
         defer { chafa_canvas_unref(canvas) }
-        image.bytes.withUnsafeBufferPointer { pixels in
-            chafa_canvas_draw_all_pixels(
-                canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, pixels.baseAddress, Int32(image.width), Int32(image.height),
-                Int32(image.width * 4))
-        }
         var grid: [[Cell]] = []
         grid.reserveCapacity(rows)
         for y in 0..<rows {
@@ -62,24 +52,33 @@ enum ChafaRenderer {
         case .kitty: pixelMode = CHAFA_PIXEL_MODE_KITTY
         case .symbols: throw PreviewError("symbols are cells, not a pixel sequence")
         }
-        guard let config = chafa_canvas_config_new() else { throw PreviewError("chafa could not start") }
-        defer { chafa_canvas_config_unref(config) }
-        chafa_canvas_config_set_geometry(config, Int32(columns), Int32(rows))
-        chafa_canvas_config_set_cell_geometry(config, Int32(cellSize.width), Int32(cellSize.height))
-        chafa_canvas_config_set_canvas_mode(config, CHAFA_CANVAS_MODE_TRUECOLOR)
-        chafa_canvas_config_set_pixel_mode(config, pixelMode)
-        guard let canvas = chafa_canvas_new(config) else { throw PreviewError("chafa could not start") }
-        defer { chafa_canvas_unref(canvas) }
-        image.bytes.withUnsafeBufferPointer { pixels in
-            chafa_canvas_draw_all_pixels(
-                canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, pixels.baseAddress, Int32(image.width), Int32(image.height),
-                Int32(image.width * 4))
+        let canvas = try drawn(image, columns: columns, rows: rows) { config in
+            chafa_canvas_config_set_cell_geometry(config, Int32(cellSize.width), Int32(cellSize.height))
+            chafa_canvas_config_set_pixel_mode(config, pixelMode)
         }
+        defer { chafa_canvas_unref(canvas) }
         guard let info = PixelGraphics.printingInfo() else { throw PreviewError("chafa has no terminal sequences") }
         defer { chafa_term_info_unref(info) }
         guard let printed = chafa_canvas_print(canvas, info) else { throw PreviewError("chafa printed nothing") }
         defer { g_string_free(printed, 1) }
         return Array(UnsafeRawBufferPointer(start: printed.pointee.str, count: Int(printed.pointee.len)))
+    }
+
+    /// A truecolour canvas of `columns` x `rows` cells with `image` drawn on it, configured further
+    /// by `configure` (symbols, or a pixel protocol); the caller unrefs it.
+    private static func drawn(_ image: RGBAImage, columns: Int, rows: Int, configure: (OpaquePointer) -> Void) throws -> OpaquePointer {
+        guard let config = chafa_canvas_config_new() else { throw PreviewError("chafa could not start") }
+        defer { chafa_canvas_config_unref(config) }
+        chafa_canvas_config_set_geometry(config, Int32(columns), Int32(rows))
+        chafa_canvas_config_set_canvas_mode(config, CHAFA_CANVAS_MODE_TRUECOLOR)
+        configure(config)
+        guard let canvas = chafa_canvas_new(config) else { throw PreviewError("chafa could not start") }
+        image.bytes.withUnsafeBufferPointer { pixels in
+            chafa_canvas_draw_all_pixels(
+                canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, pixels.baseAddress, Int32(image.width), Int32(image.height),
+                Int32(image.width * 4))
+        }
+        return canvas
     }
 
     /// chafa packs truecolour as 0xRRGGBB; a negative value means transparent, drawn as the

@@ -17,22 +17,8 @@ final class ImagePreviewTests: XCTestCase {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Saves a solid-colour PNG (bands 3 or 4) with libvips.
     private func writePNG(_ name: String, width: Int, height: Int, pixel: [UInt8]) throws -> URL {
-        _ = PreviewVips.startupFailure
-        let url = directory.appendingPathComponent(name)
-        let bytes = Array((0..<(width * height)).map { _ in pixel }.joined())
-        let status: Int32 = bytes.withUnsafeBytes { raw in
-            guard
-                let image = vips_image_new_from_memory_copy(
-                    raw.baseAddress, raw.count, Int32(width), Int32(height), Int32(pixel.count), VIPS_FORMAT_UCHAR)
-            else { return -1 }
-            defer { g_object_unref(UnsafeMutableRawPointer(image)) }
-            image.pointee.`Type` = VIPS_INTERPRETATION_sRGB
-            return shim_vips_pngsave(image, url.path)
-        }
-        XCTAssertEqual(status, 0, "PNG fixture not written: \(PreviewVips.takeError())")
-        return url
+        try PNGFixture.write(name, in: directory, width: width, height: height, pixel: pixel)
     }
 
     private static var corpus: URL {
