@@ -1,8 +1,12 @@
--- wrk script for `make bench`: GET /v1/decide rotating over USERS user ids (the sample
--- database has u001..u040; the rest are unknown users who get the fallback) and the three
--- sample campaigns, with the bench API token. Prints one RESULT line for scripts/bench.sh.
-local campaigns = {"summer-sale", "winter-getaway", "app-launch"}
+-- wrk script for `make bench`: GET /v1/decide rotating over USERS user ids (USER_FORMAT, e.g.
+-- user-%06d, the ids `assetscore generate` writes, so every one is a real profile) and the
+-- CAMPAIGNS (comma-separated), with the bench API token. Prints one RESULT line for bench.sh.
+local campaigns = {}
+for c in string.gmatch(os.getenv("CAMPAIGNS") or "summer-sale,winter-getaway,app-launch", "[^,]+") do
+  table.insert(campaigns, c)
+end
 local users = tonumber(os.getenv("USERS") or "2000")
+local format = os.getenv("USER_FORMAT") or "u%03d"
 local counter = 0
 local headers = {["Authorization"] = "Bearer " .. (os.getenv("TOKEN") or "bench-token")}
 
@@ -14,7 +18,7 @@ request = function()
   counter = counter + 1
   local u = counter % users + 1
   local c = campaigns[(math.floor(counter / users) % #campaigns) + 1]
-  return wrk.format("GET", string.format("/v1/decide?campaign=%s&user_id=u%03d", c, u), headers)
+  return wrk.format("GET", string.format("/v1/decide?campaign=%s&user_id=" .. format, c, u), headers)
 end
 
 done = function(summary, latency, requests)
