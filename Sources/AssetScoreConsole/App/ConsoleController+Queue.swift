@@ -21,6 +21,8 @@ extension ConsoleController {
             state.queue.showingJobs = !(state.queue.showingJobs ?? false)
             state.queue.selected = 0
             state.queue.offset = 0
+            state.queue.rows = []
+            state.queue.queueJobs = []
             try loadQueue()
             flash(state.queue.showingJobs == true ? "showing the queue's jobs" : "showing the assets")
         case "filter-status":
@@ -28,6 +30,11 @@ extension ConsoleController {
             let i = cycle.firstIndex(of: state.queue.statusFilter) ?? 0
             state.queue.statusFilter = cycle[(i + 1) % cycle.count]
             state.queue.selected = 0
+            state.queue.offset = 0
+            // Another filter starts at its first page: reading as many rows as the old window
+            // had scrolled through would cost a key tens of milliseconds on a big database.
+            state.queue.rows = []
+            state.queue.queueJobs = []
             try loadQueue()
             flash("showing \(state.queue.statusFilter?.rawValue ?? "all")")
         default:
