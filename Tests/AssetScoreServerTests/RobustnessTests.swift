@@ -29,6 +29,30 @@ final class RobustnessTests: ServerTestCase {
         XCTAssertEqual(try http.get("/healthz").status, 200)
     }
 
+    /// Found by attack: `user_id=ab%00cd` was decided for user "ab" (the C string ended at the
+    /// NUL), `%ff` became U+FFFD and a repeated name silently kept its first value. Each is now a
+    /// 400 naming the parameter, and nothing of the raw bytes comes back unescaped.
+    func testNULInvalidUTF8AndRepeatedQueryParametersAreRefusedByName() throws {
+        let cases = [
+            ("/v1/decide?campaign=spring&user_id=u-beach%00%1b%5b31m", "user_id", "NUL"),
+            ("/v1/decide?campaign=spr%00ing&user_id=u-beach", "campaign", "NUL"),
+            ("/v1/decide?campaign=spring&user_id=%ff%fe%c0%80", "user_id", "UTF-8"),
+            ("/v1/decide?campaign=spring&campaign=empty&user_id=u-red", "campaign", "more than once"),
+            ("/v1/decide?campaign=spring&user_id=u-red&user_id=u-beach", "user_id", "more than once"),
+        ]
+        for (path, field, words) in cases {
+            let r = try http.get(path)
+            XCTAssertEqual(r.status, 400, "\(path): \(r.text)")
+            XCTAssertEqual(r.errorCode, "bad_request", path)
+            XCTAssertEqual(((try r.json()["error"] as? [String: Any])?["field"] as? String), field, path)
+            XCTAssertTrue(r.errorMessage.contains(words), "\(path): \(r.errorMessage)")
+            XCTAssertFalse(r.body.contains(0x1B), "no raw escape byte in \(path)")
+        }
+        let fine = try http.get("/v1/decide?campaign=spring&user_id=u-beach&other=1&other=2")
+        XCTAssertEqual(fine.status, 200, "a repeated parameter the route does not read is ignored: \(fine.text)")
+        XCTAssertEqual(try fine.json()["user_id"] as? String, "u-beach")
+    }
+
     func testHugeHeadersAreRefusedAndTheServiceGoesOn() throws {
         let huge = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "h", count: 40_000))\r\nConnection: close\r\n\r\n"
         let r = try XCTUnwrap(try http.raw(Data(huge.utf8)), "the server answers instead of just closing")
