@@ -135,6 +135,15 @@ private func accessHandler(
         state.pointee = Unmanaged.passRetained(pending).toOpaque()
         daemon.begin()
         if let length = lookup(connection, .HEADER_KIND, "Content-Length"), let n = Int(length), n > pending.limit {
+            // A client that sends its body without waiting (no Expect: 100-continue) is still
+            // writing when an early 413 closes the connection: the unread bytes make the kernel
+            // reset it and the client sees a broken pipe instead of the JSON error. A body within
+            // what `append` drains anyway is read and dropped first, then answered.
+            let waits = lookup(connection, .HEADER_KIND, "Expect")?.lowercased() == "100-continue"
+            if !waits && n <= pending.drainLimit {
+                pending.tooLarge = true
+                return .YES
+            }
             pending.answered = true
             return queue(connection, APIError.payloadTooLarge(limit: pending.limit).response, closing: true)
         }
