@@ -64,7 +64,8 @@ final class RobustnessTests: ServerTestCase {
             // As such clients do: headers, then the body in pieces, then read.
             let fd = try http.connect()
             defer { close(fd) }
-            let head = "POST /v1/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer test-token\r\n"
+            let head =
+                "POST /v1/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer test-token\r\n"
                 + "Content-Type: application/json\r\nContent-Length: \(size)\r\n\r\n"
             try RawHTTP.send(fd, Data(head.utf8))
             var sent = 0
