@@ -29,6 +29,62 @@ final class RobustnessTests: ServerTestCase {
         XCTAssertEqual(try http.get("/healthz").status, 200)
     }
 
+    /// Found by attack: `user_id=ab%00cd` was decided for user "ab" (the C string ended at the
+    /// NUL), `%ff` became U+FFFD and a repeated name silently kept its first value. Each is now a
+    /// 400 naming the parameter, and nothing of the raw bytes comes back unescaped.
+    func testNULInvalidUTF8AndRepeatedQueryParametersAreRefusedByName() throws {
+        let cases = [
+            ("/v1/decide?campaign=spring&user_id=u-beach%00%1b%5b31m", "user_id", "NUL"),
+            ("/v1/decide?campaign=spr%00ing&user_id=u-beach", "campaign", "NUL"),
+            ("/v1/decide?campaign=spring&user_id=%ff%fe%c0%80", "user_id", "UTF-8"),
+            ("/v1/decide?campaign=spring&campaign=empty&user_id=u-red", "campaign", "more than once"),
+            ("/v1/decide?campaign=spring&user_id=u-red&user_id=u-beach", "user_id", "more than once"),
+        ]
+        for (path, field, words) in cases {
+            let r = try http.get(path)
+            XCTAssertEqual(r.status, 400, "\(path): \(r.text)")
+            XCTAssertEqual(r.errorCode, "bad_request", path)
+            XCTAssertEqual(((try r.json()["error"] as? [String: Any])?["field"] as? String), field, path)
+            XCTAssertTrue(r.errorMessage.contains(words), "\(path): \(r.errorMessage)")
+            XCTAssertFalse(r.body.contains(0x1B), "no raw escape byte in \(path)")
+        }
+        let fine = try http.get("/v1/decide?campaign=spring&user_id=u-beach&other=1&other=2")
+        XCTAssertEqual(fine.status, 200, "a repeated parameter the route does not read is ignored: \(fine.text)")
+        XCTAssertEqual(try fine.json()["user_id"] as? String, "u-beach")
+    }
+
+    /// Found by attack: a 1.2 MB batch of 10,000 events sent by a client that does not wait for
+    /// 100-continue (Python, most webhook senders) got a broken pipe, not the 413: the early
+    /// answer closed the connection with the body unread. Bodies up to the drain limit are now
+    /// read and dropped first.
+    func testAnOversizedBodySentWithoutWaitingStillGetsThe413() throws {
+        let size = 3 << 20
+        let chunk = Data(repeating: UInt8(ascii: "x"), count: 64 * 1024)
+        for attempt in 0..<5 {
+            // As such clients do: headers, then the body in pieces, then read.
+            let fd = try http.connect()
+            defer { close(fd) }
+            let head =
+                "POST /v1/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer test-token\r\n"
+                + "Content-Type: application/json\r\nContent-Length: \(size)\r\n\r\n"
+            try RawHTTP.send(fd, Data(head.utf8))
+            var sent = 0
+            while sent < size {
+                guard (try? RawHTTP.send(fd, chunk)) != nil else { break }
+                sent += chunk.count
+            }
+            XCTAssertEqual(sent, size, "attempt \(attempt): the server closed while the body was sent")
+            let r = try RawHTTP.readResponse(fd)
+            XCTAssertEqual(r.status, 413, "attempt \(attempt)")
+            XCTAssertEqual(r.errorCode, "payload_too_large", "attempt \(attempt)")
+        }
+        // Far past the drain limit the answer stays early (nobody reads gigabytes to refuse them).
+        let head = "POST /v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-token\r\nContent-Length: 99999999999\r\n\r\n"
+        let early = try XCTUnwrap(try http.raw(Data(head.utf8)))
+        XCTAssertEqual(early.status, 413)
+        XCTAssertEqual(try http.get("/healthz").status, 200)
+    }
+
     func testHugeHeadersAreRefusedAndTheServiceGoesOn() throws {
         let huge = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "h", count: 40_000))\r\nConnection: close\r\n\r\n"
         let r = try XCTUnwrap(try http.raw(Data(huge.utf8)), "the server answers instead of just closing")

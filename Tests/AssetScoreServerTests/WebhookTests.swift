@@ -123,6 +123,21 @@ final class WebhookTests: ServerTestCase {
         XCTAssertEqual(future.errorCode, "stale_signature")
     }
 
+    /// Found by attack: t=-2^63 made the age larger than Int.max and the message's Int(_:)
+    /// trapped, so one unsigned request killed the service.
+    func testAnExtremeSignatureTimestampIsRefusedNotACrash() throws {
+        let body = Data(#"{"url": "https://example.com/a.png"}"#.utf8)
+        let zeros = String(repeating: "0", count: 64)
+        for t in ["-9223372036854775808", "9223372036854775807", "0"] {
+            let r = try http.request(
+                "POST", "/v1/assets", headers: ["Content-Type": "application/json", "X-AssetScore-Signature": "t=\(t),v1=\(zeros)"],
+                body: body, token: nil)
+            XCTAssertEqual(r.status, 401, "t=\(t): \(r.text)")
+            XCTAssertEqual(r.errorCode, "stale_signature", "t=\(t)")
+        }
+        XCTAssertEqual(try http.get("/healthz").status, 200)
+    }
+
     func testDirectUploadsRawAndMultipart() throws {
         let raw = try signedPost(
             Self.png("raw"), contentType: "image/png", query: "?campaign=spring&filename=hero%20one.png", delivery: "raw-1")

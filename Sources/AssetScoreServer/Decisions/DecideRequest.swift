@@ -17,8 +17,8 @@ enum DecideRequest {
 
     static func query(_ request: HTTPRequest) throws -> DecisionQuery {
         var problems: [APIError.FieldProblem] = []
-        func param(_ name: String, required: Bool) -> String? {
-            guard let v = request.query[name], !v.isEmpty else {
+        func param(_ name: String, required: Bool) throws -> String? {
+            guard let v = try request.queryValue(name), !v.isEmpty else {
                 if required { problems.append(.init(field: name, message: "query parameter is required")) }
                 return nil
             }
@@ -28,8 +28,8 @@ enum DecideRequest {
             }
             return v
         }
-        let campaign = param("campaign", required: true)
-        let user = param("user_id", required: false)
+        let campaign = try param("campaign", required: true)
+        let user = try param("user_id", required: false)
         guard problems.isEmpty, let campaign else {
             throw APIError(
                 status: 400, code: "missing_parameter", message: problems.map { "\($0.field): \($0.message)" }.joined(separator: "; "),

@@ -135,6 +135,15 @@ private func accessHandler(
         state.pointee = Unmanaged.passRetained(pending).toOpaque()
         daemon.begin()
         if let length = lookup(connection, .HEADER_KIND, "Content-Length"), let n = Int(length), n > pending.limit {
+            // A client that sends its body without waiting (no Expect: 100-continue) is still
+            // writing when an early 413 closes the connection: the unread bytes make the kernel
+            // reset it and the client sees a broken pipe instead of the JSON error. A body within
+            // what `append` drains anyway is read and dropped first, then answered.
+            let waits = lookup(connection, .HEADER_KIND, "Expect")?.lowercased() == "100-continue"
+            if !waits && n <= pending.drainLimit {
+                pending.tooLarge = true
+                return .YES
+            }
             pending.answered = true
             return queue(connection, APIError.payloadTooLarge(limit: pending.limit).response, closing: true)
         }
@@ -159,11 +168,13 @@ private func accessHandler(
         pending.answered = true
         return queue(connection, APIError.payloadTooLarge(limit: pending.limit).response, closing: true)
     }
-    let request = HTTPRequest(
-        method: method.map { String(cString: $0) } ?? "GET", path: path,
-        query: values(connection, .GET_ARGUMENT_KIND, lowercased: false),
+    let arguments = queryArguments(connection)
+    var built = HTTPRequest(
+        method: method.map { String(cString: $0) } ?? "GET", path: path, query: arguments.values,
         headers: values(connection, .HEADER_KIND, lowercased: true), body: pending.body,
         remoteAddress: assetscore_mhd_client_address(connection).flatMap { ListenAddress.text(of: $0) })
+    built.queryProblems = arguments.problems
+    let request = built
     pending.body = Data()
     if daemon.isSlow(path) {
         pending.suspended = true
@@ -227,6 +238,41 @@ private func values(_ connection: OpaquePointer, _ kind: MHD_ValueKind, lowercas
             }, Unmanaged.passUnretained(collector).toOpaque())
     }
     return collector.values
+}
+
+/// Query arguments with their decoded lengths, so what a C string would hide is seen.
+private final class ArgumentCollector {
+    var values: [String: String] = [:]
+    var problems: [String: String] = [:]
+}
+
+private func queryArguments(_ connection: OpaquePointer) -> (values: [String: String], problems: [String: String]) {
+    let collector = ArgumentCollector()
+    withExtendedLifetime(collector) {
+        _ = MHD_get_connection_values_n(
+            connection, .GET_ARGUMENT_KIND,
+            { cls, _, key, keySize, value, valueSize in
+                guard let cls, let key else { return .YES }
+                let c = Unmanaged<ArgumentCollector>.fromOpaque(cls).takeUnretainedValue()
+                let keyBytes = UnsafeRawBufferPointer(start: key, count: keySize)
+                let valueBytes =
+                    value.map { UnsafeRawBufferPointer(start: $0, count: valueSize) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+                let name = String(decoding: keyBytes, as: UTF8.self)
+                let text = String(decoding: valueBytes, as: UTF8.self)
+                if c.values[name] != nil {
+                    c.problems[name] = c.problems[name] ?? "is given more than once"
+                    return .YES
+                }
+                c.values[name] = text
+                if keyBytes.contains(0) || valueBytes.contains(0) {
+                    c.problems[name] = "contains a NUL byte (%00)"
+                } else if String(validating: keyBytes, as: UTF8.self) == nil || String(validating: valueBytes, as: UTF8.self) == nil {
+                    c.problems[name] = "is not valid UTF-8 (percent-encode UTF-8 bytes only)"
+                }
+                return .YES
+            }, Unmanaged.passUnretained(collector).toOpaque())
+    }
+    return (collector.values, collector.problems)
 }
 
 private func queue(_ connection: OpaquePointer, _ response: HTTPResponse, closing: Bool) -> MHD_Result {

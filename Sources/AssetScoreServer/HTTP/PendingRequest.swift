@@ -18,6 +18,9 @@ final class PendingRequest: @unchecked Sendable {
     /// lock the pool thread takes too, which orders the write before the read).
     var ready: HTTPResponse?
 
+    /// Bytes past the limit read and dropped before the 413, so the client reads the answer.
+    var drainLimit: Int { max(limit, 1 << 20) * 4 }
+
     init(limit: Int) {
         self.limit = limit
         started = DispatchTime.now().uptimeNanoseconds
@@ -30,7 +33,7 @@ final class PendingRequest: @unchecked Sendable {
             tooLarge = true
             dropped += chunk.count
             body = Data()
-            return dropped <= max(limit, 1 << 20) * 4
+            return dropped <= drainLimit
         }
         body.append(contentsOf: chunk)
         return true

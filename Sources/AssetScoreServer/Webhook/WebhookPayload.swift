@@ -30,8 +30,8 @@ struct WebhookPayload {
         if imageTypes.contains(type) {
             guard !request.body.isEmpty else { throw APIError.badRequest("the upload is empty") }
             return WebhookPayload(
-                source: .bytes(request.body), campaign: try name(request.query["campaign"], field: "campaign"),
-                filename: request.query["filename"], metadata: [])
+                source: .bytes(request.body), campaign: try name(request.queryValue("campaign"), field: "campaign"),
+                filename: try request.queryValue("filename"), metadata: [])
         }
         if type == "multipart/form-data" { return try multipart(request) }
         if type == "application/json" || type.hasSuffix("+json") { return try json(request) }

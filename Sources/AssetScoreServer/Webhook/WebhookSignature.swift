@@ -38,10 +38,13 @@ public struct WebhookSignature: Sendable {
         }
         let age = now.timeIntervalSince1970 - Double(timestamp)
         guard abs(age) <= tolerance else {
+            // t is the sender's text: t=-9223372036854775808 puts the age past Int.max, which
+            // Int(_:) would trap on, so the age is printed without converting it.
+            let seconds = abs(age) < 1e15 ? String(Int64(abs(age))) : "more than 10^15"
             throw APIError(
                 status: 401, code: "stale_signature",
                 message:
-                    "the signature's timestamp is \(Int(abs(age))) s \(age > 0 ? "old" : "in the future"); at most \(Int(tolerance)) s is accepted (replay refused)"
+                    "the signature's timestamp is \(seconds) s \(age > 0 ? "old" : "in the future"); at most \(Int64(tolerance)) s is accepted (replay refused)"
             )
         }
         let expected = HMACSHA256.mac(key: secret, message: Data("\(timestamp).".utf8) + request.body)
