@@ -50,12 +50,14 @@ extension JobRunner {
     /// The embedded measurements with the model's tags added: fields stay measured (a model's
     /// claim about them is what the cross-check compares), a model tag that repeats an embedded
     /// one is dropped so scoring does not count it twice, and the raw output keeps both answers.
+    ///
+    /// The model's title and description are not copied into the fields: the alt text served
+    /// to email recipients is made from them, and text in an image can steer a model's prose
+    /// (a prompt injection may only change tag suggestions). They stay in the raw output.
     static func merge(model m: ProviderAnalysis, embedded e: ProviderAnalysis, disagreements: [AnalysisDisagreement]) -> AnalysedFile {
         func key(_ t: RawTag) -> String { "\(t.facetHint ?? "")|\(t.text.lowercased())" }
         let seen = Set(e.rawTags.map(key))
-        var fields = e.fields
-        if fields.title == nil { fields.title = m.fields.title }
-        if fields.imageDescription == nil { fields.imageDescription = m.fields.imageDescription }
+        let fields = e.fields
         let raw: [String: String?] = [
             "provider": m.provider, "model": m.model, "prompt_version": m.version, "model_output": m.rawOutput,
             "embedded_output": e.rawOutput,

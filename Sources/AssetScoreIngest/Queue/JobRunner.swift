@@ -121,7 +121,8 @@ final class JobRunner {
                 analysed = try analyse(prepared, with: providerName, model: job.model)
             } catch let failure as ProviderFailure {
                 let message = "\(providerName): \(failure)"
-                if failure.isRetryable && tries < maxTries {
+                let tooLong = failure.isRetryable && configuration.retry.waitTooLong(failure.retryAfter)
+                if failure.isRetryable && tries < maxTries && !tooLong {
                     let wait = configuration.retry.delay(afterTry: tries, retryAfter: failure.retryAfter)
                     let retry = JobRetry(
                         notBefore: clock.now().addingTimeInterval(wait),
@@ -130,7 +131,13 @@ final class JobRunner {
                         positionAttempts: tries)
                     return try store.scheduleRetry(id: job.id, owner: owner, retry, at: clock.now())
                 }
-                failures.append(failure.isRetryable ? "\(message) (gave up after \(tries) tries)" : message)
+                if tooLong {
+                    let asked = Int((failure.retryAfter ?? 0).rounded(.up))
+                    failures.append(
+                        "\(message) (asked to wait \(asked) s, more than the \(Int(configuration.retry.maxRetryAfter)) s waited; gave up after \(tries) tries)")
+                } else {
+                    failures.append(failure.isRetryable ? "\(message) (gave up after \(tries) tries)" : message)
+                }
                 position += 1
                 tries = 1
                 continue

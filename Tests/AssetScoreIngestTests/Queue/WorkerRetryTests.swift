@@ -125,4 +125,23 @@ final class WorkerRetryTests: QueueTestCase {
         XCTAssertEqual(providers["ollama"]?.calls, 3)
         XCTAssertEqual(clock.slept.reduce(0, +), 10, accuracy: 0.001)
     }
+
+    /// A Retry-After of a day (a daily quota, or a broken server) is not waited out: the chain
+    /// moves on at once, and without one the job fails saying what was asked.
+    func testARetryAfterLongerThanTheLimitIsGivenUpOnAtOnce() throws {
+        providers["openai"] = ScriptedProvider(name: "openai", [.fail(.rateLimited(retryAfter: 86_400, message: "quota"))])
+        let chained = try enqueue(try file("a.png", content: "a"), providers: ["openai", "embedded"])
+        let alone = try enqueue(try file("b.png", content: "b"), providers: ["openai"])
+        let start = clock.now()
+        try drain(try runner())
+        XCTAssertEqual(clock.now(), start, "nothing waited")
+        XCTAssertEqual(providers["openai"]?.calls, 2)
+        let fellBack = try XCTUnwrap(try store().job(id: chained))
+        XCTAssertEqual(fellBack.status, .ready)
+        XCTAssertEqual(fellBack.provider, "embedded")
+        let failed = try XCTUnwrap(try store().job(id: alone))
+        XCTAssertEqual(failed.status, .failed)
+        XCTAssertEqual(
+            failed.lastError, "b.png: openai: rate limited: quota (asked to wait 86400 s, more than the 600 s waited; gave up after 1 tries)")
+    }
 }
