@@ -79,7 +79,7 @@ final class WorkerCacheTests: QueueTestCase {
     func testFolderWatcherReportsAFileOnceItHasSettled() throws {
         let dir = directory.appendingPathComponent("drop")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let watcher = FolderWatcher(directory: dir)
+        let watcher = FolderWatcher(directory: dir, settle: 0)
         let url = dir.appendingPathComponent("hero.png")
         try Data("part one".utf8).write(to: url)
         try Data("partial".utf8).write(to: dir.appendingPathComponent("next.png.part"))
@@ -92,6 +92,21 @@ final class WorkerCacheTests: QueueTestCase {
         XCTAssertEqual(try watcher.poll(), [], "it grew since the last look")
         XCTAssertEqual(try watcher.poll().map(\.lastPathComponent), ["hero.png"])
         XCTAssertEqual(try watcher.poll(), [], "reported once")
+    }
+
+    func testFolderWatcherWaitsForAQuietPeriodAfterTheLastWrite() throws {
+        let dir = directory.appendingPathComponent("slow")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent("banner.png")
+        try Data("half of it".utf8).write(to: url)
+        let written = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
+        var clock = written
+        let watcher = FolderWatcher(directory: dir, settle: 2, now: { clock })
+        XCTAssertEqual(try watcher.poll(), [])
+        clock = written.addingTimeInterval(1)
+        XCTAssertEqual(try watcher.poll(), [], "same size twice, but written a second ago: the writer may only be pausing")
+        clock = written.addingTimeInterval(2.5)
+        XCTAssertEqual(try watcher.poll().map(\.lastPathComponent), ["banner.png"])
     }
 }
 
