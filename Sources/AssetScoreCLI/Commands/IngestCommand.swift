@@ -151,10 +151,16 @@ enum IngestCommand {
         if !model.isEmpty {
             let tokensIn = model.reduce(0) { $0 + ($1.tokensIn ?? 0) }
             let tokensOut = model.reduce(0) { $0 + ($1.tokensOut ?? 0) }
-            let cost = model.compactMap(\.costUSD).reduce(0, +)
+            let paid = model.filter { $0.cached != true }
+            let priced = paid.compactMap(\.costUSD)
+            // A model without a known price (a local Ollama, an unknown name) has no cost: say so
+            // rather than print $0.0000 as if it were free.
+            var cost =
+                paid.isEmpty ? "nothing paid" : priced.isEmpty ? "no known price" : "$" + String(format: "%.4f", priced.reduce(0, +))
+            if !priced.isEmpty && priced.count < paid.count { cost += " + \(paid.count - priced.count) unpriced" }
             out.line(
                 "model: \(model.count) file(s), \(model.filter { $0.cached == true }.count) from the cache, "
-                    + "\(tokensIn) tokens in, \(tokensOut) out, $\(String(format: "%.4f", cost))")
+                    + "\(tokensIn) tokens in, \(tokensOut) out, \(cost)")
         }
     }
 
