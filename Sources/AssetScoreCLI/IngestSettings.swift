@@ -37,7 +37,7 @@ struct IngestSettings: Sendable {
         s.model = setting("model", "model")?.value
         s.baseURL = setting("base-url", "base_url")?.value
         if let file = setting("api-key-file", "api_key_file")?.value {
-            s.apiKeyFile = NSString(string: file).expandingTildeInPath
+            s.apiKeyFile = ProviderWiring.absoluteKeyFiles(file)
         }
         if let (v, from) = setting("concurrency", "concurrency") {
             guard let n = Int(v), (1...64).contains(n) else { throw UsageError("\(from): expected 1 to 64 threads, got '\(SafeText.display(v))'") }
@@ -54,6 +54,14 @@ struct IngestSettings: Sendable {
             s.requestsPerMinute = n
         }
         return s
+    }
+
+    /// A job for `source` that keeps these settings' model, base URL and key file, so it is
+    /// analysed as asked even when a later run (after a crash, or `jobs run`) picks it up.
+    func jobRequest(source: String, campaign: String?, force: Bool = false) -> JobRequest {
+        JobRequest(
+            source: source, campaign: campaign, providers: providers, model: model, baseURL: baseURL, apiKeyFile: apiKeyFile,
+            force: force, maxTries: maxTries)
     }
 
     var workerConfiguration: WorkerConfiguration {

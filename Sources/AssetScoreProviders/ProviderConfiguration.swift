@@ -24,8 +24,10 @@ public struct ProviderConfiguration: Sendable, Hashable {
     public var maxOutputTokens: Int
     /// 0: the same image should give the same tags; nil leaves it out (reasoning models accept no other value than their default).
     public var temperature: Double?
-    /// Which addresses the provider may be reached at; nil: public only for the hosted APIs,
-    /// the operator's own networks (never link-local) for Ollama and compatible servers.
+    /// Which addresses the provider may be reached at; nil: public only for the hosted APIs at
+    /// their default hosts, the operator's own networks (never link-local) for Ollama,
+    /// compatible servers, and a hosted API given an explicit base URL elsewhere (a company
+    /// gateway on a private network, a test server on loopback: the operator chose it).
     public var addressPolicy: AddressPolicy?
     /// Prices that override or extend the built-in table, by model name.
     public var prices: [String: ModelPrice]
@@ -59,7 +61,11 @@ public struct ProviderConfiguration: Sendable, Hashable {
     var effectiveAddressPolicy: AddressPolicy {
         if let addressPolicy { return addressPolicy }
         switch kind {
-        case .openAI, .anthropic: return .publicOnly
+        case .openAI, .anthropic:
+            guard let baseURL, let host = baseURL.host?.lowercased(), host != kind.defaultBaseURL?.host?.lowercased() else {
+                return .publicOnly
+            }
+            return .operatorNetwork
         case .ollama, .openAICompatible: return .operatorNetwork
         }
     }

@@ -56,6 +56,8 @@ enum ConsoleCommand {
         let settings = try IngestSettings.resolve(nil, ctx)
         environment.providers = settings.providers
         environment.model = settings.model
+        environment.baseURL = settings.baseURL
+        environment.apiKeyFile = settings.apiKeyFile
         environment.makeProvider = ProviderWiring.factory(settings, environment: ctx.environment)
         environment.crossCheck = ProviderWiring.crossCheck
         let controller = try ConsoleController(environment: environment, keyMap: keyMap)

@@ -43,9 +43,7 @@ extension IngestCommand {
         while !worker.stopSignal.isSet {
             do {
                 for file in try watcher.poll() {
-                    let request = JobRequest(
-                        source: file.path, campaign: campaign, providers: settings.providers, model: settings.model,
-                        maxTries: settings.maxTries)
+                    let request = settings.jobRequest(source: file.path, campaign: campaign)
                     mine.insert(try store.enqueueJob(request, at: Date()).job.id)
                 }
             } catch {

@@ -81,9 +81,7 @@ enum IngestCommand {
                 slots.append((input, nil))
                 continue
             }
-            let request = JobRequest(
-                source: input.url.path, campaign: campaign, providers: settings.providers, model: settings.model,
-                maxTries: settings.maxTries)
+            let request = settings.jobRequest(source: input.url.path, campaign: campaign)
             slots.append((input, try store.enqueueJob(request, at: Date()).job.id))
         }
         let mine = Set(slots.compactMap(\.job))

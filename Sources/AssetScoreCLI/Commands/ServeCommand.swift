@@ -66,6 +66,9 @@ enum ServeCommand {
         _ = try ctx.store()
         let ingest = try IngestSettings.resolve(nil, ctx)
         config.webhookProviders = ingest.providers
+        config.webhookModel = ingest.model
+        config.webhookBaseURL = ingest.baseURL
+        config.webhookAPIKeyFile = ingest.apiKeyFile
         if config.inbox == nil {
             config.inbox = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("inbox").path
         }

@@ -68,7 +68,8 @@ extension ConsoleController {
         }
         guard let asset = try selectedQueueAsset() else { return flash("nothing selected") }
         let request = JobRequest(
-            source: asset.path, campaign: asset.campaign, providers: env.providers, model: env.model, force: true)
+            source: asset.path, campaign: asset.campaign, providers: env.providers, model: env.model, baseURL: env.baseURL,
+            apiKeyFile: env.apiKeyFile, force: true)
         let id = try store.enqueueJob(request, at: env.clock.now()).job.id
         runQueue([id], label: URL(fileURLWithPath: asset.path).lastPathComponent)
     }
@@ -84,7 +85,8 @@ extension ConsoleController {
             var ids: [Int64] = []
             for input in try InputCollector.collect([expanded]) where input.skipReason == nil {
                 let request = JobRequest(
-                    source: input.url.path, campaign: campaign, providers: env.providers, model: env.model, force: force)
+                    source: input.url.path, campaign: campaign, providers: env.providers, model: env.model, baseURL: env.baseURL,
+                    apiKeyFile: env.apiKeyFile, force: force)
                 ids.append(try store.enqueueJob(request, at: env.clock.now()).job.id)
             }
             guard !ids.isEmpty else { return flash("\(SafeText.display(path)): no images to ingest") }
@@ -113,11 +115,11 @@ extension ConsoleController {
                     environment: WorkerEnvironment(
                         openStore: env.openStore, dictionary: mapper.dictionary, map: { facet, text in mapper.map(text, facet: facet) },
                         makeEmbedded: { try env.makeAnalyser() },
-                        makeProvider: { name, model in
+                        makeProvider: { name, spec in
                             guard let make = env.makeProvider else {
                                 throw ProviderFailure.misconfigured(message: "the console was started without model providers")
                             }
-                            return try make(name, model)
+                            return try make(name, spec)
                         }, crossCheck: env.crossCheck))
                 let progress = Counter()
                 try worker.run(

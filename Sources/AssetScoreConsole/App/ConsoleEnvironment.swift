@@ -21,7 +21,12 @@ public struct ConsoleEnvironment: Sendable {
     /// the embedded analyser only); the same queue worker as `assetscore ingest` runs them.
     public var providers: [String] = ["embedded"]
     public var model: String?
-    public var makeProvider: (@Sendable (_ name: String, _ model: String?) throws -> any AnalysisProvider)?
+    /// The base URL and API key file specs (as the CLI's options) stored with each job started
+    /// here, so a later run analyses it with these rather than its own.
+    public var baseURL: String?
+    public var apiKeyFile: String?
+    /// Builds a model provider for a job's spec (nil fields: the console's settings).
+    public var makeProvider: (@Sendable (_ name: String, _ spec: ProviderSpec) throws -> any AnalysisProvider)?
     public var crossCheck: @Sendable (ProviderAnalysis, ProviderAnalysis) -> [AnalysisDisagreement] = { _, _ in [] }
 
     public init(

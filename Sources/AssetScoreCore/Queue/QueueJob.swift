@@ -12,6 +12,10 @@ public struct QueueJob: Codable, Sendable, Hashable {
     public var campaign: String?
     public var providers: [String]
     public var model: String?
+    /// The base URL spec the job was enqueued with ("URL" or "name=URL,..."; nil: the worker's).
+    public var baseURL: String?
+    /// The API key file spec (a path, never a key) the job was enqueued with.
+    public var apiKeyFile: String?
     public var force: Bool
     public var status: JobStatus
     /// How many times a worker has claimed the job (a crash mid-analysis counts as a try).
@@ -47,7 +51,7 @@ public struct QueueJob: Codable, Sendable, Hashable {
 
     public init(
         id: Int64 = 0, source: String, campaign: String? = nil, providers: [String] = ["embedded"], model: String? = nil,
-        force: Bool = false, status: JobStatus = .queued, attempts: Int = 0, maxTries: Int? = nil, chainPosition: Int = 0,
+        baseURL: String? = nil, apiKeyFile: String? = nil, force: Bool = false, status: JobStatus = .queued, attempts: Int = 0, maxTries: Int? = nil, chainPosition: Int = 0,
         positionAttempts: Int = 0, notBefore: Date? = nil, leaseOwner: String? = nil, leaseExpiresAt: Date? = nil,
         lastError: String? = nil, provider: String? = nil, answeredModel: String? = nil, tokensIn: Int = 0, tokensOut: Int = 0,
         costUSD: Double? = nil, cached: Bool = false, durationMS: Int? = nil, assetID: Int64? = nil, contentHash: String? = nil,
@@ -58,6 +62,8 @@ public struct QueueJob: Codable, Sendable, Hashable {
         self.campaign = campaign
         self.providers = providers
         self.model = model
+        self.baseURL = baseURL
+        self.apiKeyFile = apiKeyFile
         self.force = force
         self.status = status
         self.attempts = attempts
@@ -86,6 +92,8 @@ public struct QueueJob: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id, source, campaign, providers, model, force, status, attempts, provider, cached, result
         case maxTries = "max_tries"
+        case baseURL = "base_url"
+        case apiKeyFile = "api_key_file"
         case chainPosition = "chain_position"
         case positionAttempts = "position_attempts"
         case notBefore = "not_before"

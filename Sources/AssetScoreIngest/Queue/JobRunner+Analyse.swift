@@ -6,7 +6,7 @@ extension JobRunner {
     /// first provider that can be built (a misconfigured one is skipped, as the chain would).
     func identity(_ job: QueueJob) -> AnalyserIdentity {
         for name in job.providers[min(job.chainPosition, job.providers.count)...] {
-            guard let p = try? provider(name, model: job.model), let e = try? embedded() else { continue }
+            guard let p = try? provider(name, spec: ProviderSpec(job: job)), let e = try? embedded() else { continue }
             if name == "embedded" { return AnalyserIdentity(analyser: e.name, model: nil, version: e.version) }
             return AnalyserIdentity(analyser: p.name, model: p.model, version: Self.mergedVersion(p.version, e.version))
         }
@@ -18,12 +18,12 @@ extension JobRunner {
     /// Analyses with one chain step. The embedded analyser always runs first: it is cheap, it
     /// fails fast on a file no model could read, and a model's claims are checked against it.
     /// A model's answer comes from the cache when these bytes were asked before.
-    func analyse(_ prepared: FileIngest.Prepared, with name: String, model: String?) throws -> AnalysedFile {
+    func analyse(_ prepared: FileIngest.Prepared, with name: String, spec: ProviderSpec) throws -> AnalysedFile {
         let request = AnalysisRequest(
             file: prepared.url, contentHash: prepared.asset.contentHash, vocabulary: vocabulary, colorEntries: colorEntries)
         let measured = try embedded().analyse(request)
         if name == "embedded" { return AnalysedFile(embedded: measured) }
-        let p = try provider(name, model: model)
+        let p = try provider(name, spec: spec)
         let key = CachedAnalysis.Key(contentHash: request.contentHash, provider: p.name, model: p.model, promptVersion: p.version)
         let answer: ProviderAnalysis
         if let hit = try store.cachedAnalysis(key) {

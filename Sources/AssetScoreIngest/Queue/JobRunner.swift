@@ -47,12 +47,13 @@ final class JobRunner {
         return e
     }
 
-    /// The provider for a chain step, built once per thread.
-    func provider(_ name: String, model: String?) throws -> any AnalysisProvider {
+    /// The provider for a chain step, built once per thread for each distinct spec (jobs
+    /// enqueued with other base URLs or key files must not share a provider).
+    func provider(_ name: String, spec: ProviderSpec) throws -> any AnalysisProvider {
         if name == "embedded" { return try embedded() }
-        let key = name + "|" + (model ?? "")
+        let key = name + "|" + spec.cacheKey
         if let p = providers[key] { return p }
-        let p = try environment.makeProvider(name, model)
+        let p = try environment.makeProvider(name, spec)
         providers[key] = p
         return p
     }
@@ -118,7 +119,7 @@ final class JobRunner {
             let providerName = job.providers[position]
             let analysed: AnalysedFile
             do {
-                analysed = try analyse(prepared, with: providerName, model: job.model)
+                analysed = try analyse(prepared, with: providerName, spec: ProviderSpec(job: job))
             } catch let failure as ProviderFailure {
                 let message = "\(providerName): \(failure)"
                 let tooLong = failure.isRetryable && configuration.retry.waitTooLong(failure.retryAfter)

@@ -12,9 +12,10 @@ public struct WorkerEnvironment: Sendable {
     public var map: RemapFunction
     /// The embedded analyser (it runs beside every model, for measurements and cross-checks).
     public var makeEmbedded: @Sendable () throws -> any AnalysisProvider
-    /// A model provider by name ("openai"...) and model (nil: its default). Throw
-    /// `ProviderFailure.misconfigured` for one that cannot be built: the chain moves on.
-    public var makeProvider: @Sendable (_ name: String, _ model: String?) throws -> any AnalysisProvider
+    /// A model provider by name ("openai"...) as the job's spec asks (model, base URL, key
+    /// file; a nil field takes the process's setting). Throw `ProviderFailure.misconfigured`
+    /// for one that cannot be built: the chain moves on.
+    public var makeProvider: @Sendable (_ name: String, _ spec: ProviderSpec) throws -> any AnalysisProvider
     /// Where a model's claims disagree with the embedded measurements.
     public var crossCheck: @Sendable (_ model: ProviderAnalysis, _ embedded: ProviderAnalysis) -> [AnalysisDisagreement]
     public var clock: any QueueClock
@@ -22,7 +23,7 @@ public struct WorkerEnvironment: Sendable {
     public init(
         openStore: @escaping @Sendable () throws -> any AssetStore, dictionary: AttributeDictionary, map: @escaping RemapFunction,
         makeEmbedded: @escaping @Sendable () throws -> any AnalysisProvider = { try EmbeddedAnalyser() },
-        makeProvider: @escaping @Sendable (_ name: String, _ model: String?) throws -> any AnalysisProvider,
+        makeProvider: @escaping @Sendable (_ name: String, _ spec: ProviderSpec) throws -> any AnalysisProvider,
         crossCheck: @escaping @Sendable (_ model: ProviderAnalysis, _ embedded: ProviderAnalysis) -> [AnalysisDisagreement] = { _, _ in [] },
         clock: any QueueClock = SystemQueueClock()
     ) {

@@ -35,6 +35,11 @@ public struct ServerConfiguration: Sendable {
     public var webhookCampaign = "inbox"
     /// The provider chain of webhook jobs (as the CLI's ingest `--provider`).
     public var webhookProviders = ["embedded"]
+    /// The model, base URL and API key file specs of webhook jobs (as the CLI's options), kept
+    /// with each job so whichever worker runs it uses them.
+    public var webhookModel: String?
+    public var webhookBaseURL: String?
+    public var webhookAPIKeyFile: String?
     /// Seconds a webhook download may take in all.
     public var downloadTimeout: TimeInterval = 30
     /// How far a webhook's timestamp may be from now, either way.

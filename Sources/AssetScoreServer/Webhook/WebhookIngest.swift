@@ -101,7 +101,10 @@ final class WebhookIngest: Sendable {
         let file = try store(bytes, hash: hash, ext: ext, payload: payload, campaign: campaign)
         let (job, created) = try stores.writer.with {
             try $0.enqueueJob(
-                JobRequest(source: file.path, campaign: campaign, providers: configuration.webhookProviders, deliveryKey: delivery),
+                JobRequest(
+                    source: file.path, campaign: campaign, providers: configuration.webhookProviders,
+                    model: configuration.webhookModel, baseURL: configuration.webhookBaseURL,
+                    apiKeyFile: configuration.webhookAPIKeyFile, deliveryKey: delivery),
                 at: Date())
         }
         metrics.add(created ? "assetscore_webhooks_total{result=\"queued\"}" : "assetscore_webhooks_total{result=\"duplicate_content\"}")

@@ -34,11 +34,12 @@ extension SQLiteStore {
             let stamp = StoredDate.text(now)
             try db.run(
                 """
-                INSERT INTO jobs (source, campaign, providers, model, force, status, max_tries, delivery_key, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
+                INSERT INTO jobs (source, campaign, providers, model, base_url, api_key_file, force, status, max_tries, delivery_key,
+                    created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
                 """,
-                request.source, request.campaign, request.providers.joined(separator: ","), request.model, request.force,
-                request.maxTries, request.deliveryKey, stamp, stamp)
+                request.source, request.campaign, request.providers.joined(separator: ","), request.model, request.baseURL,
+                request.apiKeyFile, request.force, request.maxTries, request.deliveryKey, stamp, stamp)
             return (try requireJob(db.lastInsertRowID), true)
         }
     }
@@ -237,7 +238,7 @@ extension SQLiteStore {
         SELECT j.id, j.source, j.campaign, j.providers, j.model, j.force, \(shownStatus), j.attempts, j.max_tries, \
         j.chain_position, j.position_attempts, j.not_before, j.lease_owner, j.lease_expires_at, j.last_error, j.provider, \
         j.answered_model, j.tokens_in, j.tokens_out, j.cost_usd, j.cached, j.duration_ms, j.asset_id, j.content_hash, \
-        j.delivery_key, j.result, j.created_at, j.updated_at
+        j.delivery_key, j.result, j.created_at, j.updated_at, j.base_url, j.api_key_file
         FROM jobs j LEFT JOIN assets a ON a.id = j.asset_id
         """
 
@@ -251,7 +252,8 @@ extension SQLiteStore {
         }
         return QueueJob(
             id: id, source: row.text(1), campaign: row.optionalText(2),
-            providers: row.text(3).split(separator: ",").map(String.init), model: row.optionalText(4), force: row.bool(5),
+            providers: row.text(3).split(separator: ",").map(String.init), model: row.optionalText(4),
+            baseURL: row.optionalText(28), apiKeyFile: row.optionalText(29), force: row.bool(5),
             status: status, attempts: row.int(7), maxTries: row.optionalInt(8), chainPosition: row.int(9),
             positionAttempts: row.int(10), notBefore: try date(11, "not_before"), leaseOwner: row.optionalText(12),
             leaseExpiresAt: try date(13, "lease_expires_at"), lastError: row.optionalText(14), provider: row.optionalText(15),

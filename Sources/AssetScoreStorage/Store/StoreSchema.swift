@@ -8,6 +8,7 @@ enum StoreSchema {
         SchemaMigration(version: 2, name: "indexes for paged console reads", sql: pagedReads),
         SchemaMigration(version: 3, name: "ingestion jobs, model answer cache, disagreements", sql: StoreSchema.jobs),
         SchemaMigration(version: 4, name: "feedback events", sql: feedbackEvents),
+        SchemaMigration(version: 5, name: "jobs keep their base URL and API key file", sql: jobSettings),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }
