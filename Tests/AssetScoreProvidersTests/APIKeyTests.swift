@@ -66,15 +66,16 @@ final class APIKeyTests: XCTestCase {
         }
     }
 
-    /// The hosted APIs are reached on public addresses only: a base URL on loopback is refused
-    /// unless the configuration allows it (the tests do).
-    func testHostedProviderOnLoopbackIsRefusedByDefault() throws {
+    /// An explicit base URL is the operator's choice of network, but the cloud metadata service
+    /// (link-local) stays out of reach: the request is refused before any connection is made.
+    func testAnExplicitBaseURLNeverReachesTheMetadataService() throws {
         var configuration = Fixture.configuration(.openAI, server: server, path: "/v1")
+        configuration.baseURL = URL(string: "http://169.254.169.254/v1")
         configuration.addressPolicy = nil
         let provider = try Fixture.provider(configuration)
         XCTAssertThrowsError(try provider.analyse(Fixture.request(try Fixture.image(width: 64, height: 64)))) { error in
             guard case .misconfigured(let message) = error as? ProviderFailure else { return XCTFail("\(error)") }
-            XCTAssertTrue(message.contains("127.0.0.1 is a loopback address and not allowed"), message)
+            XCTAssertTrue(message.contains("169.254.169.254 is a link-local address and not allowed"), message)
         }
         XCTAssertEqual(server.requests.count, 0)
     }

@@ -51,11 +51,11 @@ final class DrawingUnderTmuxTests: SmokeTestCase {
         let session = try start()
         waitForScreen(session)
         session.resize(width: 100, height: 30)
-        let big = session.wait { $0.contains("size 100x30") }
+        // Wait for the whole frame: a capture can land while the redraw is half-way down the screen.
+        let big = session.wait { $0.contains("size 100x30") && $0.contains("last key: resize") && $0.contains("ready") }
         XCTAssertNotNil(big, session.capture())
         let bigLines = (big ?? "").split(separator: "\n").map(String.init)
         XCTAssertTrue(bigLines.contains { $0.hasPrefix("┃漢字テスト") && ScreenBuffer.width(of: $0) == 100 && $0.hasSuffix("┃") }, big ?? "")
-        XCTAssertTrue(big?.contains("last key: resize") ?? false)
 
         session.resize(width: 30, height: 8)
         let small = session.wait { $0.contains("Terminal too small") }
