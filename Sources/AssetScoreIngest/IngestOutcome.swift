@@ -23,9 +23,10 @@ public struct IngestOutcome: Codable, Sendable, Hashable {
     public var tags: Int?
     public var unmappedTags: Int?
     public var durationMS: Int?
-    /// Set only when a model provider answered: who, which model, the tokens and the cost (nil
-    /// when the price is unknown), whether the answer came from the cache, and how many
-    /// disagreements with the embedded measurements flagged the asset for review.
+    /// Set when a model provider answered: who, which model, the tokens and the cost (nil when
+    /// the price is unknown), whether the answer came from the cache, and how many disagreements
+    /// with the embedded measurements flagged the asset for review. The tokens and cost are also
+    /// set (from the job) when a model was billed for an answer that could not be used.
     public var provider: String?
     public var model: String?
     public var tokensIn: Int?

@@ -24,6 +24,7 @@ public final class ModelProvider: AnalysisProvider {
     public var version: String { AnalysisPrompt.version }
     /// Set by each `analyse` once the image is prepared.
     public private(set) var lastSentImage: SentImage?
+    public private(set) var lastFailureUsage: ProviderUsage?
 
     let wire: any WireFormat
     let client: HTTPClient
@@ -46,7 +47,9 @@ public final class ModelProvider: AnalysisProvider {
     }
 
     public func analyse(_ request: AnalysisRequest) throws -> ProviderAnalysis {
-        let image = try ImageDownscaler.downscale(file: request.file, maxSide: configuration.effectiveMaxImageSide, configuration: imageLimits)
+        lastFailureUsage = nil
+        let image = try ImageDownscaler.downscale(
+            file: request.file, maxSide: configuration.effectiveMaxImageSide, configuration: imageLimits)
         lastSentImage = SentImage(width: image.width, height: image.height, bytes: image.data.count, mediaType: image.mediaType)
         do {
             return try ask(request, image: image)
@@ -57,7 +60,8 @@ public final class ModelProvider: AnalysisProvider {
 
     private func ask(_ request: AnalysisRequest, image: DownscaledImage) throws(ProviderFailure) -> ProviderAnalysis {
         let schema = AnalysisSchema(vocabulary: request.vocabulary)
-        let input = WireInput(model: configuration.model, image: image, schema: schema, configuration: configuration, baseURL: baseURL, key: key)
+        let input = WireInput(
+            model: configuration.model, image: image, schema: schema, configuration: configuration, baseURL: baseURL, key: key)
         var response: HTTPResponse
         do {
             response = try client.send(wire.request(input))
@@ -73,22 +77,39 @@ public final class ModelProvider: AnalysisProvider {
             body = try JSONValue.parse(response.body)
         } catch {
             let start = SafeText.display(String(decoding: response.body.prefix(80), as: UTF8.self), limit: 80)
-            throw .invalidOutput(field: "response body", message: "HTTP \(response.status) with a body that is not JSON (starts \"\(start)\")")
+            throw .invalidOutput(
+                field: "response body", message: "HTTP \(response.status) with a body that is not JSON (starts \"\(start)\")")
         }
-        let answer = try wire.answer(from: body)
-        let value: JSONValue
-        switch answer.content {
-        case .text(let text): value = try ModelOutputText.json(from: text)
-        case .json(let json): value = json
+        let usage = self.usage(wire.tokens(in: body))
+        let parsed: ModelAnswer
+        do {
+            let answer = try wire.answer(from: body)
+            let value: JSONValue
+            switch answer.content {
+            case .text(let text): value = try ModelOutputText.json(from: text)
+            case .json(let json): value = json
+            }
+            parsed = try ModelAnswer(value, schema: schema)
+        } catch {
+            lastFailureUsage = usage
+            throw error
         }
-        let parsed = try ModelAnswer(value, schema: schema)
-        let usage = ProviderUsage(
-            inputTokens: answer.inputTokens ?? 0, outputTokens: answer.outputTokens ?? 0,
-            costUSD: answer.inputTokens == nil && answer.outputTokens == nil
-                ? nil : prices.cost(model: configuration.model, inputTokens: answer.inputTokens ?? 0, outputTokens: answer.outputTokens ?? 0))
         return ProviderAnalysis(
-            provider: name, model: configuration.model, version: version, fields: parsed.fields(image: image, colorEntries: request.colorEntries),
+            provider: name, model: configuration.model, version: version,
+            fields: parsed.fields(image: image, colorEntries: request.colorEntries),
             rawTags: parsed.rawTags(), rawOutput: response.text, mediaType: image.originalType.mediaType, usage: usage)
+    }
+}
+
+extension ModelProvider {
+    /// Tokens as reported, priced when the model's price is known; nil when the body reports none.
+    func usage(_ tokens: (input: Int?, output: Int?)) -> ProviderUsage? {
+        guard tokens.input != nil || tokens.output != nil else { return nil }
+        let input = tokens.input ?? 0
+        let output = tokens.output ?? 0
+        return ProviderUsage(
+            inputTokens: input, outputTokens: output,
+            costUSD: prices.cost(model: configuration.model, inputTokens: input, outputTokens: output))
     }
 }
 

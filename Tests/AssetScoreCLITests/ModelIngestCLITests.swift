@@ -87,8 +87,12 @@ final class ModelIngestCLITests: CLITestCase {
         let reason = outcome["reason"] as? String ?? ""
         XCTAssertTrue(reason.contains("truncated"), "the failed provider is named with why: \(outcome)")
         XCTAssertEqual(server.requests.count, 1, "a truncated answer is not retried")
+        XCTAssertEqual(outcome["tokens_in"] as? Int, 79, "the truncated answer was billed: \(outcome)")
+        XCTAssertEqual(outcome["tokens_out"] as? Int, 1)
         let show = try ok(["show", "1"]).stdout
         XCTAssertFalse(show.contains("kite surfing"))
+        let costs = try ok(["jobs", "costs"]).stdout
+        XCTAssertTrue(costs.contains("79 tokens in, 1 out"), costs)
     }
 
     func testWithoutAChainATruncatedAnswerFailsTheFileWithItsReason() throws {

@@ -39,6 +39,25 @@ final class ProviderFailureTests: XCTestCase {
         XCTAssertEqual(try failure(.openAI, .json(200, body)), .truncated(message: "finish_reason \"length\" after 1 output tokens"))
     }
 
+    /// A refused or truncated answer is billed: the provider reports its tokens (priced) for the
+    /// queue worker to count, and a failure before any answer reports none.
+    func testUnusableAnswersReportWhatTheyWereBilled() throws {
+        for (file, output) in [
+            ("openai/chat_completion_json_schema_finish_length_truncated.json", 1), ("openai/chat_completion_json_schema_refusal.json", 12),
+        ] {
+            server.enqueue(.json(200, try Fixture.corpus(file)))
+            let provider = try Fixture.provider(Fixture.configuration(.openAI, server: server, path: "/v1"))
+            XCTAssertThrowsError(try provider.analyse(Fixture.request(try Fixture.image(width: 64, height: 64))))
+            let usage = try XCTUnwrap(provider.lastFailureUsage, file)
+            XCTAssertEqual([usage.inputTokens, usage.outputTokens], [79, output], file)
+            XCTAssertGreaterThan(try XCTUnwrap(usage.costUSD, "gpt-4o-2024-08-06 has a list price"), 0)
+
+            server.enqueue(.json(429, #"{"error":{"message":"slow down"}}"#))
+            XCTAssertThrowsError(try provider.analyse(Fixture.request(try Fixture.image(width: 64, height: 64))))
+            XCTAssertNil(provider.lastFailureUsage, "nothing billed without an answer, and the last call's usage is not kept")
+        }
+    }
+
     /// A well-formed answer to someone else's schema fails our validation, naming the field.
     func testCorpusOpenAIAnswerToAnotherSchema() throws {
         let body = try Fixture.corpus("openai/chat_completion_json_schema_stop.json")
@@ -127,29 +146,40 @@ final class ProviderFailureTests: XCTestCase {
 
     func testSlowAnswerIsUnavailable() throws {
         let started = Date()
-        guard case .unavailable(_, let message) = try failure(.openAI, ScriptedResponse(status: 200, delay: 3), timeout: 0.8) else { return XCTFail() }
+        guard case .unavailable(_, let message) = try failure(.openAI, ScriptedResponse(status: 200, delay: 3), timeout: 0.8) else {
+            return XCTFail()
+        }
         XCTAssertTrue(message.contains("timed out"), message)
         XCTAssertLessThan(Date().timeIntervalSince(started), 2.5)
     }
 
     func testResetConnectionIsUnavailable() throws {
-        let response = ScriptedResponse(status: 200, body: Data(Fixture.openAIBody(content: Fixture.answer()).utf8), delivery: .resetAfter(bytes: 40))
+        let response = ScriptedResponse(
+            status: 200, body: Data(Fixture.openAIBody(content: Fixture.answer()).utf8), delivery: .resetAfter(bytes: 40))
         guard case .unavailable(nil, let message) = try failure(.openAI, response) else { return XCTFail() }
         XCTAssertTrue(message.contains("connection reset"), message)
     }
 
     func testGarbageBodyIsInvalidOutput() throws {
-        let garbage = ScriptedResponse(status: 200, headers: [("Content-Type", "text/html")], body: Data("<html>502 Bad Gateway</html>".utf8))
+        let garbage = ScriptedResponse(
+            status: 200, headers: [("Content-Type", "text/html")], body: Data("<html>502 Bad Gateway</html>".utf8))
         guard case .invalidOutput("response body", let message) = try failure(.openAI, garbage) else { return XCTFail() }
         XCTAssertTrue(message.contains("<html>"), message)
     }
 
     func testStatusClassification() throws {
         XCTAssertEqual(
-            try failure(.openAI, .json(429, #"{"error":{"message":"Rate limit reached","type":"requests"}}"#, headers: [("Retry-After", "2")])),
+            try failure(
+                .openAI, .json(429, #"{"error":{"message":"Rate limit reached","type":"requests"}}"#, headers: [("Retry-After", "2")])),
             .rateLimited(retryAfter: 2, message: "HTTP 429: Rate limit reached"))
         XCTAssertEqual(
-            try failure(.openAI, .json(429, #"{"error":{"message":"slow down"}}"#, headers: [("x-ratelimit-remaining-requests", "0"), ("x-ratelimit-reset-requests", "6m0s"), ("x-ratelimit-reset-tokens", "1s")])),
+            try failure(
+                .openAI,
+                .json(
+                    429, #"{"error":{"message":"slow down"}}"#,
+                    headers: [
+                        ("x-ratelimit-remaining-requests", "0"), ("x-ratelimit-reset-requests", "6m0s"), ("x-ratelimit-reset-tokens", "1s"),
+                    ])),
             .rateLimited(retryAfter: 360, message: "HTTP 429: slow down"))
         XCTAssertEqual(
             try failure(.anthropic, .json(529, #"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#)),
@@ -157,17 +187,25 @@ final class ProviderFailureTests: XCTestCase {
         XCTAssertEqual(
             try failure(.ollama, .json(503, #"{"error":"server busy"}"#, headers: [("Retry-After", "5")])),
             .unavailable(retryAfter: 5, message: "HTTP 503: server busy"))
-        XCTAssertEqual(try failure(.ollama, .json(404, #"{"error":"model \"llava\" not found, try pulling it first"}"#)),
+        XCTAssertEqual(
+            try failure(.ollama, .json(404, #"{"error":"model \"llava\" not found, try pulling it first"}"#)),
             .rejected(status: 404, message: "model \"llava\" not found, try pulling it first"))
-        XCTAssertEqual(try failure(.openAI, .json(400, "\u{1b}[31mbad\u{1b}[0m")), .rejected(status: 400, message: "\u{FFFD}[31mbad\u{FFFD}[0m"),
+        XCTAssertEqual(
+            try failure(.openAI, .json(400, "\u{1b}[31mbad\u{1b}[0m")), .rejected(status: 400, message: "\u{FFFD}[31mbad\u{FFFD}[0m"),
             "the provider's message is sanitised")
     }
 
     func testExtraKeyAndWrongTypeNameTheField() throws {
-        let extra = Fixture.answer().replacingOccurrences(of: #""format": {"value": "banner", "confidence": 0.9}"#, with: #""format": {"value": "banner", "confidence": 0.9, "note": "x"}"#)
-        XCTAssertEqual(try failure(.openAI, .json(200, Fixture.openAIBody(content: extra))), .invalidOutput(field: "format.note", message: "unexpected key"))
+        let extra = Fixture.answer().replacingOccurrences(
+            of: #""format": {"value": "banner", "confidence": 0.9}"#,
+            with: #""format": {"value": "banner", "confidence": 0.9, "note": "x"}"#)
+        XCTAssertEqual(
+            try failure(.openAI, .json(200, Fixture.openAIBody(content: extra))),
+            .invalidOutput(field: "format.note", message: "unexpected key"))
         let topExtra = Fixture.answer(extra: #", "approved": true"#)
-        XCTAssertEqual(try failure(.openAI, .json(200, Fixture.openAIBody(content: topExtra))), .invalidOutput(field: "approved", message: "unexpected key"))
+        XCTAssertEqual(
+            try failure(.openAI, .json(200, Fixture.openAIBody(content: topExtra))),
+            .invalidOutput(field: "approved", message: "unexpected key"))
         let wrongType = Fixture.answer().replacingOccurrences(of: #""confidence": 0.7"#, with: #""confidence": "high""#)
         XCTAssertEqual(
             try failure(.openAI, .json(200, Fixture.openAIBody(content: wrongType))),
@@ -177,7 +215,9 @@ final class ProviderFailureTests: XCTestCase {
             try failure(.anthropic, .json(200, Fixture.anthropicBody(input: outOfRange))),
             .invalidOutput(field: "facets.theme[0].confidence", message: "expected a number from 0 to 1, got 1.5"))
         let missing = Fixture.answer().replacingOccurrences(of: #""description": "A red summer sale banner.","#, with: "")
-        XCTAssertEqual(try failure(.ollama, .json(200, Fixture.ollamaBody(content: missing))), .invalidOutput(field: "description", message: "required key is missing"))
+        XCTAssertEqual(
+            try failure(.ollama, .json(200, Fixture.ollamaBody(content: missing))),
+            .invalidOutput(field: "description", message: "required key is missing"))
         let badHex = Fixture.answer().replacingOccurrences(of: "#d42a2a", with: "crimson")
         XCTAssertEqual(
             try failure(.openAI, .json(200, Fixture.openAIBody(content: badHex))),
@@ -186,10 +226,14 @@ final class ProviderFailureTests: XCTestCase {
 
     func testFenceInsideProseIsRejected() throws {
         let wrapped = "Here is the analysis:\n```json\n\(Fixture.answer())\n```"
-        guard case .invalidOutput("(root)", let message) = try failure(.openAI, .json(200, Fixture.openAIBody(content: wrapped))) else { return XCTFail() }
+        guard case .invalidOutput("(root)", let message) = try failure(.openAI, .json(200, Fixture.openAIBody(content: wrapped))) else {
+            return XCTFail()
+        }
         XCTAssertTrue(message.contains("fence"), message)
         let trailing = "```json\n\(Fixture.answer())\n```\nHope this helps!"
-        guard case .invalidOutput("(root)", _) = try failure(.openAI, .json(200, Fixture.openAIBody(content: trailing))) else { return XCTFail() }
+        guard case .invalidOutput("(root)", _) = try failure(.openAI, .json(200, Fixture.openAIBody(content: trailing))) else {
+            return XCTFail()
+        }
     }
 
     func testUnreadableImageIsAnAnalyserErrorAndNothingIsSent() throws {

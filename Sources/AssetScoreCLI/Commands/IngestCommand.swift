@@ -88,17 +88,24 @@ enum IngestCommand {
         if !mine.isEmpty { try runWorker(until: mine, settings: settings, ctx) }
         return try slots.map { slot in
             guard let id = slot.job else {
-                return IngestOutcome(file: slot.input.url.path, campaign: nil, assetID: nil, status: .skipped, reason: slot.input.skipReason)
+                return IngestOutcome(
+                    file: slot.input.url.path, campaign: nil, assetID: nil, status: .skipped, reason: slot.input.skipReason)
             }
             return try outcome(of: id, store: store)
         }
     }
 
     /// The worker's report for a finished job, or one made from the job row (a job failed
-    /// before it had a file to report on).
+    /// before it had a file to report on). Tokens and cost come from the job row: it also counts
+    /// what earlier tries were billed for answers that could not be used.
     static func outcome(of id: Int64, store: any AssetStore) throws -> IngestOutcome {
         guard let job = try store.job(id: id) else { throw LookupError.notFound("job", String(id)) }
-        if let text = job.result, let o = try? JSONDecoder().decode(IngestOutcome.self, from: Data(text.utf8)) { return o }
+        if let text = job.result, var o = try? JSONDecoder().decode(IngestOutcome.self, from: Data(text.utf8)) {
+            if job.tokensIn + job.tokensOut > 0 || job.costUSD != nil {
+                (o.tokensIn, o.tokensOut, o.costUSD) = (job.tokensIn, job.tokensOut, job.costUSD)
+            }
+            return o
+        }
         return IngestOutcome(
             file: job.source, campaign: job.campaign, assetID: job.assetID, status: job.status == .failed ? .failed : .unchanged,
             reason: job.lastError ?? "job \(id) is \(job.status.rawValue)")
@@ -128,7 +135,9 @@ enum IngestCommand {
 
     struct Interrupted: Error, CustomStringConvertible {
         var left: Int
-        var description: String { "stopped: \(left) file(s) still queued; run the same command again (or 'assetscore jobs run') to finish them" }
+        var description: String {
+            "stopped: \(left) file(s) still queued; run the same command again (or 'assetscore jobs run') to finish them"
+        }
     }
 
     static func printOutcomes(_ outcomes: [IngestOutcome], _ out: Output) {
@@ -145,7 +154,8 @@ enum IngestCommand {
             "\(outcomes.count) file(s): "
                 + order.compactMap { s in counts[s].map { "\($0) \(s.rawValue.replacingOccurrences(of: "_", with: " "))" } }
                 .joined(separator: ", "))
-        let model = outcomes.filter { $0.provider != nil }
+        // Files a model answered, and files it was billed for without a usable answer.
+        let model = outcomes.filter { $0.provider != nil || ($0.tokensIn ?? 0) + ($0.tokensOut ?? 0) > 0 || $0.costUSD != nil }
         if !model.isEmpty {
             let tokensIn = model.reduce(0) { $0 + ($1.tokensIn ?? 0) }
             let tokensOut = model.reduce(0) { $0 + ($1.tokensOut ?? 0) }

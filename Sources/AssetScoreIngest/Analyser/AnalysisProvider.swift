@@ -31,6 +31,13 @@ public struct ProviderUsage: Codable, Sendable, Hashable {
         self.outputTokens = outputTokens
         self.costUSD = costUSD
     }
+
+    /// Both together; the cost is known when either is (an unpriced part adds nothing).
+    public func adding(_ other: ProviderUsage?) -> ProviderUsage {
+        guard let other else { return self }
+        let cost: Double? = costUSD == nil && other.costUSD == nil ? nil : (costUSD ?? 0) + (other.costUSD ?? 0)
+        return ProviderUsage(inputTokens: inputTokens + other.inputTokens, outputTokens: outputTokens + other.outputTokens, costUSD: cost)
+    }
 }
 
 /// One provider's answer for one image, before mapping: the same shape the embedded analyser gives,
@@ -120,6 +127,14 @@ public protocol AnalysisProvider: AnyObject {
     var model: String? { get }
     var version: String { get }
     func analyse(_ request: AnalysisRequest) throws -> ProviderAnalysis
+    /// What the last `analyse` was billed when it threw after the provider had answered (a
+    /// refusal, a truncated or schema-breaking answer): those tokens are paid all the same, and
+    /// the queue worker adds them to the job's spend. Nil when nothing was billed or reported.
+    var lastFailureUsage: ProviderUsage? { get }
+}
+
+extension AnalysisProvider {
+    public var lastFailureUsage: ProviderUsage? { nil }
 }
 
 extension EmbeddedAnalyser: AnalysisProvider {

@@ -37,7 +37,13 @@ extension JobRunner {
                 if wait <= 0 { break }
                 clock.sleep(wait)
             }
-            answer = try p.analyse(request)
+            do {
+                answer = try p.analyse(request)
+            } catch {
+                // A refused, truncated or schema-breaking answer was still billed.
+                if let paid = p.lastFailureUsage { billedWithoutAnswer = (billedWithoutAnswer ?? ProviderUsage()).adding(paid) }
+                throw error
+            }
             try store.saveCachedAnalysis(
                 CachedAnalysis(
                     key: key, fields: answer.fields, rawTags: answer.rawTags, rawOutput: answer.rawOutput,

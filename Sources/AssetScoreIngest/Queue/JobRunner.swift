@@ -16,6 +16,9 @@ final class JobRunner {
     let colorEntries: [DictionaryEntry]
     private var embeddedProvider: (any AnalysisProvider)?
     private var providers: [String: any AnalysisProvider] = [:]
+    /// Tokens billed for answers that could not be used, during the job being processed: they
+    /// go into the job's spend with its retry or its completion.
+    var billedWithoutAnswer: ProviderUsage?
 
     /// Thrown when our lease was lost: nothing of the job may be written by us any more.
     struct LeaseLost: Error, CustomStringConvertible {
@@ -86,6 +89,7 @@ final class JobRunner {
     }
 
     func process(_ job: QueueJob) throws {
+        billedWithoutAnswer = nil
         let name = Self.name(job)
         let maxTries = job.maxTries ?? configuration.retry.maxTries
         if job.source.contains("://") {
@@ -99,7 +103,8 @@ final class JobRunner {
         if job.attempts > maxTries * max(1, job.providers.count) {
             return try store.failJob(
                 id: job.id, owner: owner,
-                reason: "\(name): gave up after \(job.attempts - 1) tries: \(job.lastError ?? "the process analysing it stopped each time")",
+                reason:
+                    "\(name): gave up after \(job.attempts - 1) tries: \(job.lastError ?? "the process analysing it stopped each time")",
                 at: clock.now())
         }
         let url = URL(fileURLWithPath: job.source)
@@ -129,13 +134,17 @@ final class JobRunner {
                         notBefore: clock.now().addingTimeInterval(wait),
                         error: "\(name): \(message)" + (failures.isEmpty ? "" : " (after " + failures.joined(separator: "; ") + ")"),
                         chainPosition: position,
-                        positionAttempts: tries)
+                        positionAttempts: tries,
+                        tokensIn: billedWithoutAnswer?.inputTokens ?? 0,
+                        tokensOut: billedWithoutAnswer?.outputTokens ?? 0,
+                        costUSD: billedWithoutAnswer?.costUSD)
                     return try store.scheduleRetry(id: job.id, owner: owner, retry, at: clock.now())
                 }
                 if tooLong {
                     let asked = Int((failure.retryAfter ?? 0).rounded(.up))
                     failures.append(
-                        "\(message) (asked to wait \(asked) s, more than the \(Int(configuration.retry.maxRetryAfter)) s waited; gave up after \(tries) tries)")
+                        "\(message) (asked to wait \(asked) s, more than the \(Int(configuration.retry.maxRetryAfter)) s waited; gave up after \(tries) tries)"
+                    )
                 } else {
                     failures.append(failure.isRetryable ? "\(message) (gave up after \(tries) tries)" : message)
                 }
@@ -194,15 +203,20 @@ final class JobRunner {
         case .ready: status = .ready
         case .needsReview: status = .needsReview
         case .failed, .skipped: status = .failed
-        case .unchanged: status = try outcome.assetID.flatMap { try store.asset(id: $0) }.map { JobStatus(finishedAsset: $0.status) } ?? .ready
+        case .unchanged:
+            status = try outcome.assetID.flatMap { try store.asset(id: $0) }.map { JobStatus(finishedAsset: $0.status) } ?? .ready
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let answered =
+            outcome.tokensIn == nil && outcome.tokensOut == nil && outcome.costUSD == nil
+            ? nil : ProviderUsage(inputTokens: outcome.tokensIn ?? 0, outputTokens: outcome.tokensOut ?? 0, costUSD: outcome.costUSD)
+        let spent = answered.map { $0.adding(billedWithoutAnswer) } ?? billedWithoutAnswer
         return JobCompletion(
             status: status, assetID: outcome.assetID, campaign: outcome.campaign,
             contentHash: try? outcome.assetID.flatMap { try store.asset(id: $0) }?.contentHash,
             provider: outcome.provider ?? (outcome.status == .ready || outcome.status == .needsReview ? "embedded" : nil),
-            model: outcome.model, tokensIn: outcome.tokensIn ?? 0, tokensOut: outcome.tokensOut ?? 0, costUSD: outcome.costUSD,
+            model: outcome.model, tokensIn: spent?.inputTokens ?? 0, tokensOut: spent?.outputTokens ?? 0, costUSD: spent?.costUSD,
             cached: outcome.cached ?? false, durationMS: outcome.durationMS,
             error: outcome.status == .unchanged ? nil : outcome.reason,
             result: String(decoding: try encoder.encode(outcome), as: UTF8.self))

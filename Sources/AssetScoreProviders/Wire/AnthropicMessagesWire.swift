@@ -54,10 +54,12 @@ struct AnthropicMessagesWire: WireFormat {
         let usage = body["usage"]
         let blocks = body["content"]?.arrayValue ?? []
         if stop == "max_tokens" || stop == "model_context_window_exceeded" {
-            throw .truncated(message: "stop_reason \"\(stop!)\" after \(count(usage?["output_tokens"]).map(String.init) ?? "?") output tokens")
+            throw .truncated(
+                message: "stop_reason \"\(stop!)\" after \(count(usage?["output_tokens"]).map(String.init) ?? "?") output tokens")
         }
         if stop == "refusal" {
-            let explanation = body["stop_details"]?["explanation"]?.stringValue
+            let explanation =
+                body["stop_details"]?["explanation"]?.stringValue
                 ?? blocks.compactMap { $0["text"]?.stringValue }.joined(separator: " ")
             throw .refused(message: SafeText.display(explanation.isEmpty ? "stop_reason \"refusal\"" : explanation, limit: 300))
         }
@@ -66,12 +68,20 @@ struct AnthropicMessagesWire: WireFormat {
             let kinds = blocks.compactMap { $0["type"]?.stringValue }.map { SafeText.display($0, limit: 30) }
             throw .invalidOutput(
                 field: "content",
-                message: "no tool_use block named \(AnalysisPrompt.schemaName) (stop_reason \(stop.map { SafeText.display($0, limit: 40) } ?? "none"), "
+                message:
+                    "no tool_use block named \(AnalysisPrompt.schemaName) (stop_reason \(stop.map { SafeText.display($0, limit: 40) } ?? "none"), "
                     + "blocks: \(kinds.isEmpty ? "none" : kinds.joined(separator: ", ")))")
         }
-        let inputTokens = count(usage?["input_tokens"]).map {
+        let tokens = tokens(in: body)
+        return WireAnswer(content: .json(input), inputTokens: tokens.input, outputTokens: tokens.output)
+    }
+
+    /// Input counts the prompt-cache writes and reads too: they are billed input.
+    func tokens(in body: JSONValue) -> (input: Int?, output: Int?) {
+        let usage = body["usage"]
+        let input = count(usage?["input_tokens"]).map {
             $0 + (count(usage?["cache_creation_input_tokens"]) ?? 0) + (count(usage?["cache_read_input_tokens"]) ?? 0)
         }
-        return WireAnswer(content: .json(input), inputTokens: inputTokens, outputTokens: count(usage?["output_tokens"]))
+        return (input, count(usage?["output_tokens"]))
     }
 }

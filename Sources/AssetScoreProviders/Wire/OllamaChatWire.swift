@@ -46,6 +46,11 @@ struct OllamaChatWire: WireFormat {
         guard let content = body["message"]?["content"]?.stringValue else {
             throw .invalidOutput(field: "message.content", message: "no text content")
         }
-        return WireAnswer(content: .text(content), inputTokens: count(body["prompt_eval_count"]), outputTokens: count(body["eval_count"]))
+        let tokens = tokens(in: body)
+        return WireAnswer(content: .text(content), inputTokens: tokens.input, outputTokens: tokens.output)
+    }
+
+    func tokens(in body: JSONValue) -> (input: Int?, output: Int?) {
+        (count(body["prompt_eval_count"]), count(body["eval_count"]))
     }
 }

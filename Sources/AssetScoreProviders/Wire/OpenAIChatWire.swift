@@ -68,13 +68,21 @@ struct OpenAIChatWire: WireFormat {
             throw .refused(message: SafeText.display(refusal, limit: 300))
         }
         if finish == "length" {
-            throw .truncated(message: "finish_reason \"length\" after \(count(usage?["completion_tokens"]).map(String.init) ?? "?") output tokens")
+            throw .truncated(
+                message: "finish_reason \"length\" after \(count(usage?["completion_tokens"]).map(String.init) ?? "?") output tokens")
         }
-        if finish == "content_filter" { throw .refused(message: "finish_reason \"content_filter\": the provider's content filter stopped the answer") }
+        if finish == "content_filter" {
+            throw .refused(message: "finish_reason \"content_filter\": the provider's content filter stopped the answer")
+        }
         guard let content = message?["content"]?.stringValue else {
             let why = finish.map { "finish_reason \"\(SafeText.display($0, limit: 40))\"" } ?? "no finish_reason"
             throw .invalidOutput(field: "choices[0].message.content", message: "no text content (\(why))")
         }
-        return WireAnswer(content: .text(content), inputTokens: count(usage?["prompt_tokens"]), outputTokens: count(usage?["completion_tokens"]))
+        let tokens = tokens(in: body)
+        return WireAnswer(content: .text(content), inputTokens: tokens.input, outputTokens: tokens.output)
+    }
+
+    func tokens(in body: JSONValue) -> (input: Int?, output: Int?) {
+        (count(body["usage"]?["prompt_tokens"]), count(body["usage"]?["completion_tokens"]))
     }
 }

@@ -33,6 +33,9 @@ protocol WireFormat: Sendable {
     func request(_ input: WireInput) -> HTTPRequest
     /// Opens a 2xx response body; throws `.refused`, `.truncated` or `.invalidOutput`.
     func answer(from body: JSONValue) throws(ProviderFailure) -> WireAnswer
+    /// The tokens a 2xx body reports, whatever the answer inside: a refused, truncated or
+    /// schema-breaking answer is billed all the same.
+    func tokens(in body: JSONValue) -> (input: Int?, output: Int?)
 }
 
 extension WireFormat {

@@ -91,11 +91,12 @@ extension SQLiteStore {
         let changed = try db.run(
             """
             UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, not_before = ?, last_error = ?,
-                chain_position = ?, position_attempts = ?, updated_at = ?
+                chain_position = ?, position_attempts = ?, tokens_in = tokens_in + ?, tokens_out = tokens_out + ?,
+                cost_usd = CASE WHEN ? IS NULL THEN cost_usd ELSE COALESCE(cost_usd, 0) + ? END, updated_at = ?
             WHERE id = ? AND status = 'analysing' AND lease_owner = ?
             """,
-            StoredDate.text(retry.notBefore), retry.error, retry.chainPosition, retry.positionAttempts, StoredDate.text(now), id,
-            owner)
+            StoredDate.text(retry.notBefore), retry.error, retry.chainPosition, retry.positionAttempts, retry.tokensIn,
+            retry.tokensOut, retry.costUSD, retry.costUSD, StoredDate.text(now), id, owner)
         try requireHeld(id, owner: owner, changed: changed)
     }
 

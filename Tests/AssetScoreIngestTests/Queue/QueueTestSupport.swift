@@ -27,6 +27,8 @@ final class ScriptedProvider: AnalysisProvider, @unchecked Sendable {
     enum Step {
         case answer(tags: [String], textDensity: Double?, tokens: (Int, Int), cost: Double?)
         case fail(ProviderFailure)
+        /// A failure after an answer that was billed (a refusal, a truncated answer).
+        case failBilled(ProviderFailure, tokens: (Int, Int), cost: Double?)
     }
 
     let name: String
@@ -35,6 +37,7 @@ final class ScriptedProvider: AnalysisProvider, @unchecked Sendable {
     private var script: [Step]
     private let lock = NSLock()
     private(set) var calls = 0
+    private(set) var lastFailureUsage: ProviderUsage?
 
     init(name: String, _ script: [Step]) {
         self.name = name
@@ -46,8 +49,12 @@ final class ScriptedProvider: AnalysisProvider, @unchecked Sendable {
             calls += 1
             return script.count > 1 ? script.removeFirst() : script[0]
         }
+        lastFailureUsage = nil
         switch step {
         case .fail(let failure): throw failure
+        case .failBilled(let failure, let tokens, let cost):
+            lastFailureUsage = ProviderUsage(inputTokens: tokens.0, outputTokens: tokens.1, costUSD: cost)
+            throw failure
         case .answer(let tags, let density, let tokens, let cost):
             var fields = AnalysisFields(width: 64, height: 64, orientation: "square", formatClass: "square")
             fields.textDensity = density
@@ -130,7 +137,11 @@ class QueueTestCase: XCTestCase {
                 guard let p = providers[name] else { throw ProviderFailure.misconfigured(message: "no \(name) in this test") }
                 return p
             },
-            crossCheck: { model, _ in disagreements.map { var d = $0; d.provider = model.provider; return d } }, clock: clock)
+            crossCheck: { model, _ in
+                disagreements.map {
+                    var d = $0; d.provider = model.provider; return d
+                }
+            }, clock: clock)
     }
 
     /// Jitter fixed at `random` so waits are exact.

@@ -94,6 +94,44 @@ final class WorkerRetryTests: QueueTestCase {
         XCTAssertEqual(try store().assets(campaign: "spring", status: nil).count, 1)
     }
 
+    /// A truncated or refused answer is billed: its tokens count in the job's spend, through a
+    /// retry of the next provider and a fallback, beside what the answering provider cost.
+    func testTokensBilledForUnusableAnswersCountInTheJobsSpend() throws {
+        providers["openai"] = ScriptedProvider(
+            name: "openai", [.failBilled(.truncated(message: "finish_reason length"), tokens: (1000, 4096), cost: 0.05)])
+        providers["anthropic"] = ScriptedProvider(
+            name: "anthropic",
+            [
+                .fail(.rateLimited(retryAfter: 5, message: "busy")),
+                .answer(tags: ["beach"], textDensity: nil, tokens: (900, 300), cost: 0.02),
+            ])
+        let answered = try enqueue(try file("a.png"), providers: ["openai", "anthropic"])
+        let runner = try runner()
+        XCTAssertTrue(try runner.processNext(onEvent: { _ in }))
+        let waiting = try XCTUnwrap(try store().job(id: answered))
+        XCTAssertEqual(waiting.status, .queued)
+        XCTAssertEqual([waiting.tokensIn, waiting.tokensOut], [1000, 4096], "the truncated answer is recorded with the retry")
+        XCTAssertEqual(try XCTUnwrap(waiting.costUSD), 0.05, accuracy: 1e-9)
+        try drain(runner)
+        let done = try XCTUnwrap(try store().job(id: answered))
+        XCTAssertEqual(done.status, .ready)
+        XCTAssertEqual([done.tokensIn, done.tokensOut], [1900, 4396])
+        XCTAssertEqual(try XCTUnwrap(done.costUSD), 0.07, accuracy: 1e-9)
+
+        providers["openai"] = ScriptedProvider(
+            name: "openai", [.failBilled(.refused(message: "no"), tokens: (800, 12), cost: nil)])
+        let fellBack = try enqueue(try file("b.png"), providers: ["openai", "embedded"])
+        try drain(try self.runner())
+        let embedded = try XCTUnwrap(try store().job(id: fellBack))
+        XCTAssertEqual(embedded.provider, "embedded")
+        XCTAssertEqual([embedded.tokensIn, embedded.tokensOut], [800, 12], "the refusal's tokens are not lost to the fallback")
+        XCTAssertNil(embedded.costUSD, "an unpriced model stays unpriced, not $0")
+
+        let spring = try XCTUnwrap(try store().jobCosts().first { $0.campaign == "spring" })
+        XCTAssertEqual([spring.tokensIn, spring.tokensOut], [2700, 4408])
+        XCTAssertEqual(spring.costUSD, 0.07, accuracy: 1e-9)
+    }
+
     func testAFileNoAnalyserCanReadFailsAtOnceWithoutCallingTheModel() throws {
         providers["openai"] = ScriptedProvider(name: "openai", [.answer(tags: [], textDensity: nil, tokens: (1, 1), cost: nil)])
         let id = try enqueue(try file("broken.png"), providers: ["openai", "embedded"])
@@ -114,7 +152,9 @@ final class WorkerRetryTests: QueueTestCase {
         try drain(try runner())
         let job = try XCTUnwrap(try store.job(id: id))
         XCTAssertEqual(job.status, .failed)
-        XCTAssertTrue(try XCTUnwrap(job.lastError).hasPrefix("a.png: gave up after 2 tries: a.png: the worker analysing it (doomed)"), job.lastError ?? "")
+        XCTAssertTrue(
+            try XCTUnwrap(job.lastError).hasPrefix("a.png: gave up after 2 tries: a.png: the worker analysing it (doomed)"),
+            job.lastError ?? "")
     }
 
     func testRateLimitSpacesCallsOnTheClock() throws {
@@ -142,6 +182,7 @@ final class WorkerRetryTests: QueueTestCase {
         let failed = try XCTUnwrap(try store().job(id: alone))
         XCTAssertEqual(failed.status, .failed)
         XCTAssertEqual(
-            failed.lastError, "b.png: openai: rate limited: quota (asked to wait 86400 s, more than the 600 s waited; gave up after 1 tries)")
+            failed.lastError,
+            "b.png: openai: rate limited: quota (asked to wait 86400 s, more than the 600 s waited; gave up after 1 tries)")
     }
 }
