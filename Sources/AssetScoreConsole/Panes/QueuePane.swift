@@ -43,18 +43,12 @@ enum QueuePane {
     }
 
     /// The queue's jobs: status, campaign, file, analyser, time, tokens and cost, failure reason.
+    /// Campaign, analyser and cost are as wide as what the listed jobs show (within limits), so
+    /// "embedded" does not take the room a cost or a reason needs; file and reason share the rest.
+    /// Below `wideJobsTable` columns, analyser and cost give way to the reason (the detail view
+    /// still shows them).
     static func drawJobs(_ q: QueueState, into buffer: inout ScreenBuffer, in area: Rect, focused: Bool) {
-        let columns = [
-            TableColumn("job", width: .fixed(5), alignment: .right),
-            TableColumn("status", width: .fixed(12)),
-            TableColumn("campaign", width: .flexible(min: 6, weight: 2)),
-            TableColumn("file", width: .flexible(min: 12, weight: 4)),
-            TableColumn("analyser", width: .flexible(min: 8, weight: 2)),
-            TableColumn("time", width: .fixed(7), alignment: .right),
-            TableColumn("tokens/cost", width: .flexible(min: 0, weight: 2)),
-            TableColumn("reason", width: .flexible(min: 0, weight: 4)),
-        ]
-        let rows = q.queueJobs.map { j -> [Span] in
+        var rows = q.queueJobs.map { j -> [Span] in
             let file = URL(fileURLWithPath: j.source).lastPathComponent
             var reason = j.lastError ?? ""
             if reason.hasPrefix(file + ": ") { reason = String(reason.dropFirst(file.count + 2)) }
@@ -65,11 +59,36 @@ enum QueuePane {
                 Span(j.status == .ready ? "" : reason, role: j.status == .failed ? .error : .dim),
             ]
         }
+        func fit(_ column: Int, title: String, limit: Int) -> Int {
+            let widest = rows.reduce(0) { max($0, ScreenBuffer.width(of: SafeText.display($1[column].text))) }
+            return min(limit, max(ScreenBuffer.width(of: title), widest))
+        }
+        let spent = rows.contains { !$0[6].text.isEmpty }
+        var columns = [
+            TableColumn("job", width: .fixed(5), alignment: .right),
+            TableColumn("status", width: .fixed(12)),
+            TableColumn("campaign", width: .fixed(fit(2, title: "campaign", limit: 16))),
+            TableColumn("file", width: .flexible(min: 12, weight: 2)),
+            TableColumn("analyser", width: .fixed(fit(4, title: "analyser", limit: 28))),
+            TableColumn("time", width: .fixed(7), alignment: .right),
+            TableColumn(spent ? "tokens/cost" : "cost", width: .fixed(spent ? fit(6, title: "tokens/cost", limit: 22) : 4)),
+            TableColumn("reason", width: .flexible(min: 0, weight: 5)),
+        ]
+        if area.width < wideJobsTable {
+            let kept = [0, 1, 2, 3, 5, 7]
+            columns = kept.map { columns[$0] }
+            rows = rows.map { row in kept.map { row[$0] } }
+        }
         TableView.draw(
             into: &buffer, in: area, columns: columns, rows: rows, selected: q.queueJobs.isEmpty ? nil : q.selected, offset: q.offset,
             focused: focused,
-            emptyText: q.statusFilter == nil ? "No jobs yet: press i to ingest a file or folder (v shows the assets)." : "No jobs with this status (f changes the filter).")
+            emptyText: q.statusFilter == nil
+                ? "No jobs yet: press i to ingest a file or folder (v shows the assets)."
+                : "No jobs with this status (f changes the filter).")
     }
+
+    /// The narrowest pane that shows every jobs column.
+    static let wideJobsTable = 110
 
     static func jobStatusText(_ j: QueueJob) -> String {
         if j.status == .queued, j.notBefore != nil { return "retry wait" }
