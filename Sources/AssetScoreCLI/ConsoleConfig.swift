@@ -11,6 +11,7 @@ struct ConsoleConfig {
     /// The console's keys, ingestion's, then `assetscore serve`'s (see `ServeCommand.configuration`).
     static let keys: Set<String> = [
         "theme", "keys", "graphics", "provider", "model", "base_url", "api_key_file", "concurrency", "max_tries", "requests_per_minute",
+        "request_timeout", "connect_timeout",
         "serve.host", "serve.port", "serve.threads", "serve.api_tokens", "serve.webhook_secret", "serve.max_age",
         "serve.asset_base_url", "serve.asset_root", "serve.max_body_bytes", "serve.max_upload_bytes",
         "serve.connection_timeout", "serve.per_ip_connections", "serve.shutdown_grace", "serve.allow_private_downloads",

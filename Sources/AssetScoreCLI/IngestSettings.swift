@@ -9,7 +9,9 @@ import Foundation
 /// `--concurrency` trades that for speed.
 struct IngestSettings: Sendable {
     static let providerNames = ["embedded", "openai", "anthropic", "ollama", "openai-compatible"]
-    static let options: Set<String> = ["provider", "model", "base-url", "api-key-file", "concurrency", "max-tries"]
+    static let options: Set<String> = [
+        "provider", "model", "base-url", "api-key-file", "concurrency", "max-tries", "timeout", "connect-timeout",
+    ]
 
     var providers: [String] = ["embedded"]
     var model: String?
@@ -19,6 +21,10 @@ struct IngestSettings: Sendable {
     var maxTries = 5
     /// Applies to each model provider separately; nil: no limit of our own.
     var requestsPerMinute: Double?
+    /// Seconds one model request may take in all, and to connect: a stalled provider fails the
+    /// try (retried like an outage) instead of holding the job.
+    var requestTimeout: TimeInterval = 120
+    var connectTimeout: TimeInterval = 10
 
     static func resolve(_ args: Arguments?, _ ctx: ToolContext) throws -> IngestSettings {
         let file = ConsoleConfig.url(ctx.environment)
@@ -31,7 +37,8 @@ struct IngestSettings: Sendable {
         if let (list, from) = setting("provider", "provider") {
             s.providers = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard !s.providers.isEmpty, s.providers.allSatisfy({ providerNames.contains($0) }) else {
-                throw UsageError("\(from): expected a comma list of \(providerNames.joined(separator: ", ")), got '\(SafeText.display(list))'")
+                throw UsageError(
+                    "\(from): expected a comma list of \(providerNames.joined(separator: ", ")), got '\(SafeText.display(list))'")
             }
         }
         s.model = setting("model", "model")?.value
@@ -40,16 +47,35 @@ struct IngestSettings: Sendable {
             s.apiKeyFile = ProviderWiring.absoluteKeyFiles(file)
         }
         if let (v, from) = setting("concurrency", "concurrency") {
-            guard let n = Int(v), (1...64).contains(n) else { throw UsageError("\(from): expected 1 to 64 threads, got '\(SafeText.display(v))'") }
+            guard let n = Int(v), (1...64).contains(n) else {
+                throw UsageError("\(from): expected 1 to 64 threads, got '\(SafeText.display(v))'")
+            }
             s.concurrency = n
         }
         if let (v, from) = setting("max-tries", "max_tries") {
-            guard let n = Int(v), (1...100).contains(n) else { throw UsageError("\(from): expected 1 to 100 tries, got '\(SafeText.display(v))'") }
+            guard let n = Int(v), (1...100).contains(n) else {
+                throw UsageError("\(from): expected 1 to 100 tries, got '\(SafeText.display(v))'")
+            }
             s.maxTries = n
+        }
+        func seconds(_ option: String, _ key: String, within range: ClosedRange<Double>) throws -> TimeInterval? {
+            guard let (v, from) = setting(option, key) else { return nil }
+            guard let n = Double(v), n.isFinite, range.contains(n) else {
+                throw UsageError(
+                    "\(from): expected seconds from \(Int(range.lowerBound)) to \(Int(range.upperBound)), got '\(SafeText.display(v))'")
+            }
+            return n
+        }
+        s.requestTimeout = try seconds("timeout", "request_timeout", within: 1...3600) ?? s.requestTimeout
+        s.connectTimeout = try seconds("connect-timeout", "connect_timeout", within: 1...300) ?? min(s.connectTimeout, s.requestTimeout)
+        if s.connectTimeout > s.requestTimeout {
+            throw UsageError(
+                "the connect timeout (\(Int(s.connectTimeout)) s) is longer than the whole request's (\(Int(s.requestTimeout)) s)")
         }
         if let v = config["requests_per_minute"] {
             guard let n = Double(v), n > 0, n.isFinite else {
-                throw UsageError("\(SafeText.display(file.path)): requests_per_minute: expected a positive number, got '\(SafeText.display(v))'")
+                throw UsageError(
+                    "\(SafeText.display(file.path)): requests_per_minute: expected a positive number, got '\(SafeText.display(v))'")
             }
             s.requestsPerMinute = n
         }

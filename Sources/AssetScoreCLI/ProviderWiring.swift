@@ -31,7 +31,8 @@ enum ProviderWiring {
                 baseURL = url
             }
             let configuration = ProviderConfiguration(
-                kind: kind, model: model, baseURL: baseURL, apiKeyFile: value(for: name, in: spec.apiKeyFile ?? settings.apiKeyFile))
+                kind: kind, model: model, baseURL: baseURL, apiKeyFile: value(for: name, in: spec.apiKeyFile ?? settings.apiKeyFile),
+                connectTimeout: settings.connectTimeout, requestTimeout: settings.requestTimeout)
             return try ProviderFactory.make(configuration: configuration, environment: environment)
         }
     }

@@ -78,7 +78,8 @@ final class ModelIngestCLITests: CLITestCase {
     }
 
     func testATruncatedAnswerIsNeverRepairedAndTheChainFallsBackToTheEmbeddedAnalyser() throws {
-        let truncated = try corpusDir("llm_responses/openai").appendingPathComponent("chat_completion_json_schema_finish_length_truncated.json")
+        let truncated = try corpusDir("llm_responses/openai").appendingPathComponent(
+            "chat_completion_json_schema_finish_length_truncated.json")
         try ok(["init"])
         server.enqueue(.json(200, try String(contentsOf: truncated, encoding: .utf8)))
         let run = try ok(try ingestArguments(beachImage, providers: "openai-compatible,embedded"))
@@ -95,8 +96,33 @@ final class ModelIngestCLITests: CLITestCase {
         XCTAssertTrue(costs.contains("79 tokens in, 1 out"), costs)
     }
 
+    /// --timeout bounds a stalled provider: the try fails as an outage naming the timeout, and
+    /// with one try allowed the chain moves on long before the server would have answered.
+    func testAStalledProviderIsCutOffByTheTimeoutAndTheChainMovesOn() throws {
+        try ok(["init"])
+        server.enqueue(ScriptedResponse(status: 200, delay: 6))
+        let started = Date()
+        let run = try ok(
+            try ingestArguments(beachImage, providers: "openai-compatible,embedded") + ["--timeout", "1", "--max-tries", "1"])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "the request was cut off at 1 s, not waited out")
+        let outcome = try XCTUnwrap((try run.json() as? [[String: Any]])?.first)
+        XCTAssertNotEqual(outcome["status"] as? String, "failed", "\(outcome)")
+        XCTAssertTrue((outcome["reason"] as? String ?? "").contains("timed out"), "\(outcome)")
+
+        for (args, expected) in [
+            (["--timeout", "0"], "--timeout: expected seconds from 1 to 3600, got '0'"),
+            (["--connect-timeout", "nan"], "--connect-timeout: expected seconds from 1 to 300, got 'nan'"),
+            (["--timeout", "5", "--connect-timeout", "30"], "the connect timeout (30 s) is longer than the whole request's (5 s)"),
+        ] {
+            let bad = try self.run(try ingestArguments(beachImage) + args)
+            XCTAssertEqual(bad.status, 2, bad.stderr)
+            XCTAssertTrue(bad.stderr.contains(expected), bad.stderr)
+        }
+    }
+
     func testWithoutAChainATruncatedAnswerFailsTheFileWithItsReason() throws {
-        let truncated = try corpusDir("llm_responses/openai").appendingPathComponent("chat_completion_json_schema_finish_length_truncated.json")
+        let truncated = try corpusDir("llm_responses/openai").appendingPathComponent(
+            "chat_completion_json_schema_finish_length_truncated.json")
         try ok(["init"])
         server.enqueue(.json(200, try String(contentsOf: truncated, encoding: .utf8)))
         let run = try self.run(try ingestArguments(beachImage))

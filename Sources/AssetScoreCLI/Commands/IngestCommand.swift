@@ -34,12 +34,16 @@ enum IngestCommand {
               --concurrency N     files analysed at once (default 1: asset ids follow file order)
               --max-tries N       tries per provider on rate limits and outages (default 5); the
                                   wait doubles each time, with jitter, never under Retry-After
+              --timeout S         seconds one model request may take in all (default 120); a
+                                  stalled provider fails the try, which is retried as an outage
+              --connect-timeout S seconds to connect to the provider (default 10)
               --watch DIR         keep running: ingest files that appear in DIR once completely
                                   written; Ctrl-C or SIGTERM stops after the file in hand
               --json              one object per file: file, asset_id, status, reason (and
                                   provider, model, tokens_in, tokens_out, cost_usd when a model ran)
-            Defaults for provider, model, base_url, api_key_file, concurrency, max_tries and
-            requests_per_minute can be set in ~/.config/assetscore/config.
+            Defaults for provider, model, base_url, api_key_file, concurrency, max_tries,
+            request_timeout, connect_timeout and requests_per_minute can be set in
+            ~/.config/assetscore/config.
             """,
         options: IngestSettings.options.union(["campaign", "watch", "poll-interval"]),
         run: run)
