@@ -15,8 +15,10 @@ extension CLITestCase {
              "facets": {\(facetJSON)},
              "new_tags": [{"facet": "theme", "text": "kite surfing", "confidence": 0.8, "evidence": "a kite over the waves"}]}
             """
-        let escaped = String(decoding: try JSONSerialization.data(withJSONObject: [content], options: [.withoutEscapingSlashes]), as: UTF8.self)
-            .dropFirst().dropLast()
+        let escaped = String(
+            decoding: try JSONSerialization.data(withJSONObject: [content], options: [.withoutEscapingSlashes]), as: UTF8.self
+        )
+        .dropFirst().dropLast()
         return """
             {"id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "gpt-4o-mini",
              "choices": [{"index": 0, "message": {"role": "assistant", "content": \(escaped), "refusal": null}, "finish_reason": "stop"}],

@@ -11,41 +11,13 @@ import XCTest
 /// A job keeps the base URL and API key file it was enqueued with: a batch killed mid-request is
 /// finished by a later run started without them (a plain ingest, `jobs retry`), still answered
 /// by the server the operator named; and an explicit loopback base URL works for `openai` too.
-final class JobSettingsCLITests: CLITestCase {
+final class JobSettingsCLITests: ModelServerCLITestCase {
     private let key = "sk-test-5be0d21f-job-settings"
-    private var server: FakeHTTPServer!
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        server = try FakeHTTPServer()
-    }
-
-    override func tearDownWithError() throws {
-        server?.stop()
-        try super.tearDownWithError()
-    }
-
-    private var childEnvironment: [String: String] {
-        var env = ProcessInfo.processInfo.environment
-        env["ASSETSCORE_DB"] = nil
-        env["ASSETSCORE_ACTOR"] = "tester"
-        env["XDG_CONFIG_HOME"] = workDir.path
-        return env
-    }
 
     private func image(_ name: String) -> URL { Self.sampleAssets.appendingPathComponent("summer-sale/\(name)") }
 
     private func jobs() throws -> [[String: Any]] {
         try XCTUnwrap(try ok(["jobs", "--json"]).json() as? [[String: Any]])
-    }
-
-    private func waitUntil(_ what: String, timeout: TimeInterval = 60, _ condition: () throws -> Bool) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if try condition() { return }
-            usleep(20_000)
-        }
-        XCTFail("timed out waiting until \(what)")
     }
 
     func testJobsLeftByAKilledRunAreAnsweredByTheirOwnServerInALaterPlainRun() throws {

@@ -6,19 +6,8 @@ import XCTest
 /// loopback: a 429 with Retry-After is waited out, the answer's tags join the embedded
 /// analyser's, tokens and cost are counted, the same image never pays twice, a truncated answer
 /// falls back to the next provider in the chain, and the key is never stored.
-final class ModelIngestCLITests: CLITestCase {
+final class ModelIngestCLITests: ModelServerCLITestCase {
     private let key = "sk-test-9f3b7c1e5d-never-stored"
-    private var server: FakeHTTPServer!
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        server = try FakeHTTPServer()
-    }
-
-    override func tearDownWithError() throws {
-        server?.stop()
-        try super.tearDownWithError()
-    }
 
     private func ingestArguments(_ file: String, providers: String = "openai-compatible") throws -> [String] {
         let keyFile = try write("openai.key", key + "\n")

@@ -30,27 +30,10 @@ final class QueueCLITests: CLITestCase {
         return (dir, files)
     }
 
-    var childEnvironment: [String: String] {
-        var env = ProcessInfo.processInfo.environment
-        env["ASSETSCORE_DB"] = nil
-        env["ASSETSCORE_ACTOR"] = "tester"
-        env["XDG_CONFIG_HOME"] = workDir.path
-        return env
-    }
-
     func scalar(_ sql: String) throws -> Int {
         let db = try SQLiteConnection(path: dbPath)
         try db.setBusyTimeout(milliseconds: 5000)
         return Int(try db.scalarInt(sql) ?? -1)
-    }
-
-    func waitUntil(_ what: String, timeout: TimeInterval = 60, _ condition: () throws -> Bool) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if try condition() { return }
-            usleep(20_000)
-        }
-        XCTFail("timed out waiting until \(what)")
     }
 
     func testAKilledIngestResumesWithEveryFileStoredExactlyOnce() throws {
@@ -80,7 +63,8 @@ final class QueueCLITests: CLITestCase {
         let db = try SQLiteConnection(path: dbPath)
         for file in files {
             XCTAssertEqual(try db.scalarInt("SELECT COUNT(*) FROM assets WHERE path = ?", file), 1, file)
-            XCTAssertEqual(try db.scalarInt("SELECT COUNT(*) FROM analyses v JOIN assets a ON a.id = v.asset_id WHERE a.path = ?", file), 1, file)
+            XCTAssertEqual(
+                try db.scalarInt("SELECT COUNT(*) FROM analyses v JOIN assets a ON a.id = v.asset_id WHERE a.path = ?", file), 1, file)
         }
     }
 
