@@ -83,6 +83,13 @@ final class ModelIngestCLITests: ModelServerCLITestCase {
         XCTAssertFalse(show.contains("kite surfing"))
         let costs = try ok(["jobs", "costs"]).stdout
         XCTAssertTrue(costs.contains("79 tokens in, 1 out"), costs)
+
+        // The summary a person reads says the model was paid for nothing it could use.
+        server.enqueue(.json(200, try String(contentsOf: truncated, encoding: .utf8)))
+        let other = Self.sampleAssets.appendingPathComponent("summer-sale/sale-50-off-banner.png").path
+        let human = try ok(try ingestArguments(other, providers: "openai-compatible,embedded").filter { $0 != "--json" }).stdout
+        XCTAssertTrue(
+            human.contains("model: 0 file(s) answered, 0 from the cache, 1 billed without a usable answer; 79 tokens in, 1 out, "), human)
     }
 
     /// --timeout bounds a stalled provider: the try fails as an outage naming the timeout, and

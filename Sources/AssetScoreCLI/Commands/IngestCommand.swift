@@ -170,9 +170,12 @@ enum IngestCommand {
             var cost =
                 paid.isEmpty ? "nothing paid" : priced.isEmpty ? "no known price" : "$" + String(format: "%.4f", priced.reduce(0, +))
             if !priced.isEmpty && priced.count < paid.count { cost += " + \(paid.count - priced.count) unpriced" }
+            let answered = model.filter { $0.provider != nil }
+            let unusable = model.count - answered.count
             out.line(
-                "model: \(model.count) file(s), \(model.filter { $0.cached == true }.count) from the cache, "
-                    + "\(tokensIn) tokens in, \(tokensOut) out, \(cost)")
+                "model: \(answered.count) file(s) answered, \(answered.filter { $0.cached == true }.count) from the cache"
+                    + (unusable > 0 ? ", \(unusable) billed without a usable answer" : "")
+                    + "; \(tokensIn) tokens in, \(tokensOut) out, \(cost)")
         }
     }
 
