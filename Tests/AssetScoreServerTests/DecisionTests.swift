@@ -39,6 +39,49 @@ final class DecisionTests: ServerTestCase {
         XCTAssertNotEqual(try other.json()["decision_id"] as? String, try first.json()["decision_id"] as? String)
     }
 
+    /// If-None-Match compares weakly, takes a list (also as repeated lines) and `*` (RFC 9110
+    /// §13.1.2); anything naming another representation, or malformed, gets the full answer.
+    func testIfNoneMatchIsWeakTakesListsAndStar() throws {
+        let path = "/v1/decide?campaign=spring&user_id=u-red"
+        let first = try http.get(path)
+        let etag = try XCTUnwrap(first.headers["etag"])
+        XCTAssertTrue(etag.hasPrefix("\"") && etag.hasSuffix("\""), etag)
+        let matching = [
+            "W/\(etag)", "\"other\", \(etag)", "\"other\",W/\(etag)", "\"a,b\" , \t\(etag) ", "*", " * ", "\"other\", *",
+        ]
+        for field in matching {
+            let r = try http.get(path, headers: ["If-None-Match": field])
+            XCTAssertEqual(r.status, 304, "If-None-Match: \(field)")
+            XCTAssertTrue(r.body.isEmpty, field)
+            XCTAssertEqual(r.headers["etag"], etag, field)
+            XCTAssertEqual(r.headers["cache-control"], "private, max-age=300", field)
+        }
+        let stale = [
+            "\"other\"", "W/\"other\"", "w/\(etag)", String(etag.dropFirst().dropLast()), "\"other\", \(etag.dropLast())",
+            "\"\(etag)\"", "",
+        ]
+        for field in stale {
+            let r = try http.get(path, headers: ["If-None-Match": field])
+            XCTAssertEqual(r.status, 200, "If-None-Match: \(field)")
+            XCTAssertEqual(r.text, first.text, field)
+            XCTAssertEqual(r.headers["etag"], etag, field)
+        }
+        // Repeated header lines are one list.
+        let lines =
+            "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer test-token\r\n"
+            + "If-None-Match: \"other\"\r\nIf-None-Match: W/\(etag)\r\n\r\n"
+        XCTAssertEqual(try http.raw(Data(lines.utf8))?.status, 304)
+        // POST answers the same way for the same answer.
+        let body = #"{"campaign": "spring", "user_id": "u-red"}"#
+        let posted = try http.postJSON("/v1/decide", body)
+        let postTag = try XCTUnwrap(posted.headers["etag"])
+        let revalidated = try http.request(
+            "POST", "/v1/decide", headers: ["Content-Type": "application/json", "If-None-Match": "\"x\", W/\(postTag)"],
+            body: Data(body.utf8))
+        XCTAssertEqual(revalidated.status, 304)
+        XCTAssertTrue(revalidated.body.isEmpty)
+    }
+
     func testSameIDAfterAnUnrelatedWriteAndANewAnswerAfterARelevantOne() throws {
         let before = try http.get("/v1/decide?campaign=spring&user_id=u-red").json()
         // Another process writes something that does not touch this user or campaign.

@@ -81,6 +81,13 @@ final class OpenAPITests: ServerTestCase {
             "GET /v1/decide 403": { try self.http.get("/v1/decide?campaign=spring", token: "wrong") },
             "GET /v1/decide 404": { try self.http.get("/v1/decide?campaign=nope") },
             "POST /v1/decide 200": { try self.http.postJSON("/v1/decide", #"{"campaign": "spring", "attributes": {"color:red": 1}}"#) },
+            "POST /v1/decide 304": {
+                let body = #"{"campaign": "spring", "user_id": "u-red"}"#
+                let etag = try self.http.postJSON("/v1/decide", body).headers["etag"] ?? ""
+                return try self.http.request(
+                    "POST", "/v1/decide", headers: ["Content-Type": "application/json", "If-None-Match": "W/" + etag],
+                    body: Data(body.utf8))
+            },
             "POST /v1/decide 400": { try self.http.postJSON("/v1/decide", "{") },
             "POST /v1/decide 401": { try self.http.postJSON("/v1/decide", #"{"campaign": "spring"}"#, token: nil) },
             "POST /v1/decide 403": { try self.http.postJSON("/v1/decide", #"{"campaign": "spring"}"#, token: "wrong") },

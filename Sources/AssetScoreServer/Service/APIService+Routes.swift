@@ -57,7 +57,8 @@ extension APIService {
     }
 
     /// Serves a decision with caching headers for the ESP: `private` (it is one recipient's),
-    /// `max-age` from the configuration, and an ETag so a revalidation costs no body.
+    /// `max-age` from the configuration, and an ETag so a revalidation costs no body: 304 when
+    /// `If-None-Match` names the ETag (weakly, in a list, or `*`).
     func decide(_ query: DecisionQuery, _ request: HTTPRequest) throws -> HTTPResponse {
         let (answer, fresh) = try engine.answer(query)
         metrics.decision(campaign: query.campaign, assetID: answer.decision.winner?.assetID, fallback: answer.fallback)
@@ -66,9 +67,9 @@ extension APIService {
         let headers: [(name: String, value: String)] = [
             ("Cache-Control", "private, max-age=\(configuration.decisionMaxAge)"), ("ETag", answer.etag),
         ]
-        if let tags = request.header("if-none-match"),
-            tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == answer.etag || $0 == "*" })
-        {
+        // Header names are stored lower case: reading the dictionary directly skips `header(_:)`'s
+        // lowercasing on every decision.
+        if let field = request.headers["if-none-match"], IfNoneMatch.matches(field, etag: answer.etag) {
             return HTTPResponse(status: 304, headers: headers)
         }
         return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")] + headers, body: answer.body)
