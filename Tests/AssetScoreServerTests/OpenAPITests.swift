@@ -129,6 +129,10 @@ final class OpenAPITests: ServerTestCase {
                 return try signed(WebhookTests.png("again"), type: "image/png", delivery: "probe-2")
             },
             "POST /v1/assets 400": { try signed(Data("{".utf8)) },
+            "POST /v1/assets 409": {
+                _ = try signed(WebhookTests.png("first"), type: "image/png", delivery: "probe-3")
+                return try signed(WebhookTests.png("second"), type: "image/png", delivery: "probe-3")
+            },
             "POST /v1/assets 401": {
                 try client.request("POST", "/v1/assets", headers: ["Content-Type": "image/png"], body: png, token: nil)
             },

@@ -77,6 +77,90 @@ final class WebhookTests: ServerTestCase {
         XCTAssertEqual(try otherStore().jobs(status: nil, limit: 10, offset: 0).count, 1)
     }
 
+    /// A delivery id names one delivery: sent again with other content it is a 409 naming the
+    /// id and the job it made, and nothing is downloaded, written or queued.
+    func testADeliveryIDReusedForOtherContentIsAConflict() throws {
+        let fake = try FakeHTTPServer()
+        fake.enqueue(ScriptedResponse(status: 200, body: Self.png("x")))
+        let body = Data(#"{"url": "\#(fake.baseURL)/x.png", "campaign": "spring", "metadata": {"title": "X"}}"#.utf8)
+        let first = try signedPost(body, delivery: "dlv-x")
+        XCTAssertEqual(first.status, 202, first.text)
+        let jobID = try XCTUnwrap(try first.json()["job_id"] as? Int)
+        let inbox = directory.appendingPathComponent("inbox").path
+        let filesBefore = try FileManager.default.contentsOfDirectory(atPath: inbox).sorted()
+
+        let others = [
+            Data(#"{"url": "\#(fake.baseURL)/y.png", "campaign": "spring", "metadata": {"title": "X"}}"#.utf8),
+            Data(#"{"url": "\#(fake.baseURL)/x.png", "campaign": "spring", "metadata": {"title": "Y"}}"#.utf8),
+            Data(#"{"url": "\#(fake.baseURL)/x.png", "metadata": {"title": "X"}}"#.utf8),
+        ]
+        for other in others {
+            let r = try signedPost(other, delivery: "dlv-x")
+            XCTAssertEqual(r.status, 409, r.text)
+            XCTAssertEqual(r.errorCode, "delivery_conflict")
+            XCTAssertEqual(try r.json()["error"].flatMap { ($0 as? [String: Any])?["field"] as? String }, "X-AssetScore-Delivery")
+            XCTAssertTrue(r.errorMessage.contains("delivery 'dlv-x' was already used for other content"), r.errorMessage)
+            XCTAssertTrue(r.errorMessage.contains("job \(jobID)"), r.errorMessage)
+        }
+        let upload = try signedPost(Self.png("y"), contentType: "image/png", query: "?campaign=spring", delivery: "dlv-x")
+        XCTAssertEqual(upload.status, 409, upload.text)
+        XCTAssertEqual(fake.requests.count, 1, "a conflicting delivery downloads nothing")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: inbox).sorted(), filesBefore, "nothing written")
+        let jobs = try otherStore().jobs(status: nil, limit: 10, offset: 0)
+        XCTAssertEqual(jobs.map(\.id), [Int64(jobID)], "nothing queued")
+        XCTAssertEqual(jobs.first?.source.hasSuffix("-x.png"), true)
+
+        // The same content again, even spaced and ordered differently, is still a redelivery.
+        let respelled = Data(
+            #"{ "metadata" : { "title" : "X" }, "campaign" : "spring", "url" : "\#(fake.baseURL)/x.png" }"#.utf8)
+        for again in [body, respelled] {
+            let r = try signedPost(again, delivery: "dlv-x")
+            XCTAssertEqual(r.status, 200, r.text)
+            XCTAssertEqual(try r.json()["reason"] as? String, "delivery")
+            XCTAssertEqual(try r.json()["job_id"] as? Int, jobID)
+        }
+        let metricsText = try http.get("/metrics", token: nil).text
+        XCTAssertTrue(metricsText.contains("assetscore_webhooks_total{result=\"delivery_conflict\"} 4"), metricsText)
+    }
+
+    /// Uploads: a redelivery with a fresh multipart boundary is the same delivery; other bytes
+    /// under the same id are not.
+    func testAnUploadRedeliveredWithANewBoundaryIsNotAConflict() throws {
+        func multipart(_ png: Data, boundary: String, title: String = "Snow") -> Data {
+            var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"campaign\"\r\n\r\nspring\r\n".utf8)
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{\"title\": \"\(title)\"}\r\n".utf8)
+            body += Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"snow.png\"\r\nContent-Type: image/png\r\n\r\n"
+                    .utf8)
+            return body + png + Data("\r\n--\(boundary)--\r\n".utf8)
+        }
+        func post(_ png: Data, boundary: String, title: String = "Snow") throws -> RawHTTP.Response {
+            try signedPost(
+                multipart(png, boundary: boundary, title: title), contentType: "multipart/form-data; boundary=\(boundary)",
+                delivery: "up-1")
+        }
+        let first = try post(Self.png("snow"), boundary: "AAA111")
+        XCTAssertEqual(first.status, 202, first.text)
+        let again = try post(Self.png("snow"), boundary: "BBB222")
+        XCTAssertEqual(again.status, 200, again.text)
+        XCTAssertEqual(try again.json()["reason"] as? String, "delivery")
+        XCTAssertEqual(try again.json()["job_id"] as? Int, try first.json()["job_id"] as? Int)
+        XCTAssertEqual(try post(Self.png("rain"), boundary: "AAA111").status, 409)
+        XCTAssertEqual(try post(Self.png("snow"), boundary: "AAA111", title: "Ice").status, 409)
+        XCTAssertEqual(try otherStore().jobs(status: nil, limit: 10, offset: 0).count, 1)
+    }
+
+    /// A job queued before deliveries kept a digest cannot be compared: its id is answered as a
+    /// redelivery, as it always was.
+    func testADeliveryWithoutAStoredDigestIsStillARedelivery() throws {
+        let old = try otherStore().enqueueJob(
+            JobRequest(source: "/srv/inbox/old.png", campaign: "spring", deliveryKey: "old-1"), at: Date())
+        let r = try signedPost(Self.png("anything"), contentType: "image/png", query: "?campaign=spring", delivery: "old-1")
+        XCTAssertEqual(r.status, 200, r.text)
+        XCTAssertEqual(try r.json()["reason"] as? String, "delivery")
+        XCTAssertEqual(try r.json()["job_id"] as? Int, Int(old.job.id))
+    }
+
     func testBytesAlreadyStoredAsAnAssetAreNotQueuedAgain() throws {
         var h = SHA256()
         h.update(Self.png("stored"))

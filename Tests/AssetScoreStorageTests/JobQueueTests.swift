@@ -24,6 +24,38 @@ final class JobQueueTests: StoreTestCase {
         XCTAssertThrowsError(try store.enqueueJob(JobRequest(source: "/in/b.png", providers: []), at: t0))
     }
 
+    func testADeliveryKeyWithAnotherDigestIsAConflictAndAddsNothing() throws {
+        let store = try makeStore()
+        let first = try store.enqueueJob(JobRequest(source: "/in/a.png", deliveryKey: "d-1", deliveryDigest: "aaa"), at: t0)
+        XCTAssertTrue(first.created)
+        XCTAssertEqual(first.job.deliveryDigest, "aaa")
+        let same = try store.enqueueJob(JobRequest(source: "/in/a.png", deliveryKey: "d-1", deliveryDigest: "aaa"), at: t0)
+        XCTAssertFalse(same.created)
+        XCTAssertEqual(same.job.id, first.job.id)
+        XCTAssertThrowsError(
+            try store.enqueueJob(JobRequest(source: "/in/b.png", deliveryKey: "d-1", deliveryDigest: "bbb"), at: t0)
+        ) { error in
+            guard case StorageError.conflict(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("delivery 'd-1' was already used for other content"), message)
+            XCTAssertTrue(message.contains("job \(first.job.id)"), message)
+        }
+        // Without a digest on either side there is nothing to compare: the stored job, as before.
+        XCTAssertEqual(try store.enqueueJob(JobRequest(source: "/in/c.png", deliveryKey: "d-1"), at: t0).job.id, first.job.id)
+        let plain = try store.enqueueJob(JobRequest(source: "/in/p.png", deliveryKey: "d-2"), at: t0).job
+        XCTAssertEqual(
+            try store.enqueueJob(JobRequest(source: "/in/q.png", deliveryKey: "d-2", deliveryDigest: "ccc"), at: t0).job.id, plain.id)
+        // A delivery that finds a queued job for its file takes that job, digest and all.
+        let sameFile = try store.enqueueJob(JobRequest(source: "/in/p.png", deliveryKey: "d-3", deliveryDigest: "ddd"), at: t0)
+        XCTAssertEqual(sameFile.job.id, plain.id)
+        XCTAssertEqual(try count("jobs"), 2)
+        let free = try store.enqueueJob(JobRequest(source: "/in/r.png"), at: t0).job
+        let attached = try store.enqueueJob(JobRequest(source: "/in/r.png", deliveryKey: "d-4", deliveryDigest: "eee"), at: t0).job
+        XCTAssertEqual(attached.id, free.id)
+        XCTAssertEqual(attached.deliveryKey, "d-4")
+        XCTAssertEqual(attached.deliveryDigest, "eee")
+        XCTAssertEqual(try store.job(deliveryKey: "d-4")?.deliveryDigest, "eee")
+    }
+
     func testClaimTakesTheOldestDueJobWithALeaseAndCountsTheTry() throws {
         let store = try makeStore()
         let a = try store.enqueueJob(JobRequest(source: "/a.png"), at: t0).job
@@ -43,7 +75,8 @@ final class JobQueueTests: StoreTestCase {
         let job = try store.enqueueJob(JobRequest(source: "/a.png"), at: t0).job
         _ = try store.claimJob(owner: "w", lease: 60, at: t0)
         try store.scheduleRetry(
-            id: job.id, owner: "w", JobRetry(notBefore: t0.addingTimeInterval(30), error: "a.png: 429", chainPosition: 1, positionAttempts: 2),
+            id: job.id, owner: "w",
+            JobRetry(notBefore: t0.addingTimeInterval(30), error: "a.png: 429", chainPosition: 1, positionAttempts: 2),
             at: t0)
         let waiting = try XCTUnwrap(try store.job(id: job.id))
         XCTAssertEqual(waiting.status, .queued)
@@ -155,7 +188,8 @@ final class JobQueueTests: StoreTestCase {
         fields.textDensity = 0.25
         let tags = [RawTag(text: "beach", facetHint: "theme", confidence: 0.8, source: .model, evidence: "sand")]
         try store.saveCachedAnalysis(
-            CachedAnalysis(key: key, fields: fields, rawTags: tags, rawOutput: "{}", mediaType: "image/png", tokensIn: 7, tokensOut: 3, costUSD: 0.01))
+            CachedAnalysis(
+                key: key, fields: fields, rawTags: tags, rawOutput: "{}", mediaType: "image/png", tokensIn: 7, tokensOut: 3, costUSD: 0.01))
         let hit = try XCTUnwrap(try store.cachedAnalysis(key))
         XCTAssertEqual(hit.fields, fields)
         XCTAssertEqual(hit.rawTags, tags)

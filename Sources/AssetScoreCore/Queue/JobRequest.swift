@@ -23,10 +23,14 @@ public struct JobRequest: Sendable, Hashable {
     public var maxTries: Int?
     /// A delivery id: enqueueing the same key twice returns the first job.
     public var deliveryKey: String?
+    /// What the delivery asked for (a digest of the parsed request). Enqueueing a stored
+    /// `deliveryKey` with another digest is a conflict, not a redelivery.
+    public var deliveryDigest: String?
 
     public init(
         source: String, campaign: String? = nil, providers: [String] = ["embedded"], model: String? = nil, baseURL: String? = nil,
-        apiKeyFile: String? = nil, force: Bool = false, maxTries: Int? = nil, deliveryKey: String? = nil
+        apiKeyFile: String? = nil, force: Bool = false, maxTries: Int? = nil, deliveryKey: String? = nil,
+        deliveryDigest: String? = nil
     ) {
         self.source = source
         self.campaign = campaign
@@ -37,5 +41,6 @@ public struct JobRequest: Sendable, Hashable {
         self.force = force
         self.maxTries = maxTries
         self.deliveryKey = deliveryKey
+        self.deliveryDigest = deliveryDigest
     }
 }

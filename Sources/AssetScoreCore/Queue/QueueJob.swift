@@ -44,6 +44,8 @@ public struct QueueJob: Codable, Sendable, Hashable {
     public var assetID: Int64?
     public var contentHash: String?
     public var deliveryKey: String?
+    /// What the delivery asked for; nil for jobs not made by a webhook (or made before it was kept).
+    public var deliveryDigest: String?
     /// What the worker reports for the file (the CLI's per-file outcome as JSON); opaque here.
     public var result: String?
     public var createdAt: Date
@@ -51,11 +53,12 @@ public struct QueueJob: Codable, Sendable, Hashable {
 
     public init(
         id: Int64 = 0, source: String, campaign: String? = nil, providers: [String] = ["embedded"], model: String? = nil,
-        baseURL: String? = nil, apiKeyFile: String? = nil, force: Bool = false, status: JobStatus = .queued, attempts: Int = 0, maxTries: Int? = nil, chainPosition: Int = 0,
+        baseURL: String? = nil, apiKeyFile: String? = nil, force: Bool = false, status: JobStatus = .queued, attempts: Int = 0,
+        maxTries: Int? = nil, chainPosition: Int = 0,
         positionAttempts: Int = 0, notBefore: Date? = nil, leaseOwner: String? = nil, leaseExpiresAt: Date? = nil,
         lastError: String? = nil, provider: String? = nil, answeredModel: String? = nil, tokensIn: Int = 0, tokensOut: Int = 0,
         costUSD: Double? = nil, cached: Bool = false, durationMS: Int? = nil, assetID: Int64? = nil, contentHash: String? = nil,
-        deliveryKey: String? = nil, result: String? = nil, createdAt: Date = Date(), updatedAt: Date = Date()
+        deliveryKey: String? = nil, deliveryDigest: String? = nil, result: String? = nil, createdAt: Date = Date(), updatedAt: Date = Date()
     ) {
         self.id = id
         self.source = source
@@ -84,6 +87,7 @@ public struct QueueJob: Codable, Sendable, Hashable {
         self.assetID = assetID
         self.contentHash = contentHash
         self.deliveryKey = deliveryKey
+        self.deliveryDigest = deliveryDigest
         self.result = result
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -108,6 +112,7 @@ public struct QueueJob: Codable, Sendable, Hashable {
         case assetID = "asset_id"
         case contentHash = "content_hash"
         case deliveryKey = "delivery_key"
+        case deliveryDigest = "delivery_digest"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }

@@ -114,7 +114,8 @@ public protocol AssetStore: AnyObject {
     // MARK: Ingestion jobs (see docs/queue.md)
     /// Adds a queued job. Idempotent: a request whose `deliveryKey` is already stored, or for a
     /// source (and campaign) that already has a queued or analysing job, returns that job with
-    /// `created == false` instead of adding a second.
+    /// `created == false` instead of adding a second. Throws `conflict` when `deliveryKey` is
+    /// stored with a different `deliveryDigest` (both known): that id was used for other content.
     func enqueueJob(_ request: JobRequest, at now: Date) throws -> (job: QueueJob, created: Bool)
     /// Atomically takes the oldest due queued job (not_before passed) for `owner`: it becomes
     /// `analysing`, its attempts go up by one and its lease runs until `now + lease`. Two

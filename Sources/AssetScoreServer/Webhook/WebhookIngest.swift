@@ -1,12 +1,14 @@
 import AssetScoreCore
 import AssetScoreHTTP
 import AssetScoreIngest
+import AssetScoreStorage
 import Foundation
 
 /// Turns a signed webhook into a queued ingestion job, adding nothing for a redelivery.
 ///
 /// Idempotency has two keys. The delivery id (`X-AssetScore-Delivery`) is looked up before any
-/// download, and stored on the job, so the same delivery always answers with the same job. The
+/// download, and stored on the job with a digest of what the delivery asked for, so the same
+/// delivery always answers with the same job, and the same id with other content is a 409. The
 /// content hash catches the same bytes sent again under another delivery id: the bytes are
 /// written to the inbox under their hash, so a job still queued for them is found, and an asset
 /// already stored in the campaign with that hash is answered without a new job.
@@ -67,29 +69,36 @@ final class WebhookIngest: Sendable {
     func handle(_ request: HTTPRequest) throws -> HTTPResponse {
         try signature.verify(request)
         let delivery = request.header(Self.deliveryHeader)
-        if let delivery {
-            guard !delivery.isEmpty, delivery.count <= 200 else {
-                throw APIError.invalid(field: "X-AssetScore-Delivery", "must be 1 to 200 characters")
-            }
-            if let job = try stores.writer.with({ try $0.job(deliveryKey: delivery) }) {
-                metrics.add("assetscore_webhooks_total{result=\"redelivery\"}")
-                return answer(
-                    200,
-                    Answer(
-                        jobID: job.id, assetID: job.assetID, status: job.status.rawValue, duplicate: true, reason: "delivery",
-                        contentHash: job.contentHash))
-            }
+        if let delivery, delivery.isEmpty || delivery.count > 200 {
+            throw APIError.invalid(field: "X-AssetScore-Delivery", "must be 1 to 200 characters")
         }
+        // Parsed before the delivery is looked up, so a reused id can be told apart from a
+        // redelivery; parsing downloads nothing.
         let payload = try WebhookPayload.parse(request)
+        let uploadHash = payload.uploadHash
+        let digest = payload.digest(uploadHash: uploadHash)
+        if let delivery, let job = try stores.writer.with({ try $0.job(deliveryKey: delivery) }) {
+            if let stored = job.deliveryDigest, stored != digest { throw conflict(delivery, job) }
+            metrics.add("assetscore_webhooks_total{result=\"redelivery\"}")
+            return answer(
+                200,
+                Answer(
+                    jobID: job.id, assetID: job.assetID, status: job.status.rawValue, duplicate: true, reason: "delivery",
+                    contentHash: job.contentHash))
+        }
         let bytes = try fetch(payload)
         guard let ext = Self.imageExtension(bytes) else {
             throw APIError(
                 status: 422, code: "not_an_image", message: "the asset is not a PNG, JPEG, GIF, WebP or TIFF image",
                 field: payload.sourceField)
         }
-        var hasher = SHA256()
-        hasher.update(bytes)
-        let hash = hasher.hexDigest()
+        let hash =
+            uploadHash
+            ?? {
+                var hasher = SHA256()
+                hasher.update(bytes)
+                return hasher.hexDigest()
+            }()
         let campaign = payload.campaign ?? configuration.webhookCampaign
 
         if let asset = try stores.read({ try $0.asset(campaign: campaign, contentHash: hash) }) {
@@ -99,13 +108,23 @@ final class WebhookIngest: Sendable {
                 Answer(jobID: nil, assetID: asset.id, status: asset.status.rawValue, duplicate: true, reason: "content", contentHash: hash))
         }
         let file = try store(bytes, hash: hash, ext: ext, payload: payload, campaign: campaign)
-        let (job, created) = try stores.writer.with {
-            try $0.enqueueJob(
-                JobRequest(
-                    source: file.path, campaign: campaign, providers: configuration.webhookProviders,
-                    model: configuration.webhookModel, baseURL: configuration.webhookBaseURL,
-                    apiKeyFile: configuration.webhookAPIKeyFile, deliveryKey: delivery),
-                at: Date())
+        let (job, created): (QueueJob, Bool)
+        do {
+            (job, created) = try stores.writer.with {
+                try $0.enqueueJob(
+                    JobRequest(
+                        source: file.path, campaign: campaign, providers: configuration.webhookProviders,
+                        model: configuration.webhookModel, baseURL: configuration.webhookBaseURL,
+                        apiKeyFile: configuration.webhookAPIKeyFile, deliveryKey: delivery, deliveryDigest: digest),
+                    at: Date())
+            }
+        } catch StorageError.conflict(let message) {
+            // Another request with this delivery id and other content was queued while this one
+            // downloaded.
+            if let delivery, let other = try stores.writer.with({ try $0.job(deliveryKey: delivery) }) {
+                throw conflict(delivery, other)
+            }
+            throw APIError(status: 409, code: "delivery_conflict", message: message, field: "X-AssetScore-Delivery")
         }
         metrics.add(created ? "assetscore_webhooks_total{result=\"queued\"}" : "assetscore_webhooks_total{result=\"duplicate_content\"}")
         return answer(
@@ -113,6 +132,18 @@ final class WebhookIngest: Sendable {
             Answer(
                 jobID: job.id, assetID: job.assetID, status: job.status.rawValue, duplicate: !created, reason: created ? nil : "content",
                 contentHash: hash))
+    }
+
+    /// A delivery id sent again with other content: a sender reusing ids (or someone replaying a
+    /// signed id with a body of their own, within the window) must hear about it, not get the
+    /// first delivery's job as if this content had been queued.
+    private func conflict(_ delivery: String, _ job: QueueJob) -> APIError {
+        metrics.add("assetscore_webhooks_total{result=\"delivery_conflict\"}")
+        return APIError(
+            status: 409, code: "delivery_conflict",
+            message: "delivery '\(delivery)' was already used for other content: it made job \(job.id) (\(job.status.rawValue)); "
+                + "nothing was stored for this request. Send new content under a new X-AssetScore-Delivery id",
+            field: "X-AssetScore-Delivery")
     }
 
     private func answer(_ status: Int, _ a: Answer) -> HTTPResponse { HTTPResponse.json(status, encoding: a) }

@@ -17,6 +17,10 @@ extension SQLiteStore {
             if let key = request.deliveryKey,
                 let existing = try db.queryFirst("\(Self.jobSelect) WHERE j.delivery_key = ?", key, row: Self.job)
             {
+                if let digest = request.deliveryDigest, let stored = existing.deliveryDigest, digest != stored {
+                    throw StorageError.conflict(
+                        "delivery '\(key)' was already used for other content: it made job \(existing.id) (\(existing.source))")
+                }
                 return (existing, false)
             }
             if let active = try db.queryFirst(
@@ -26,7 +30,8 @@ extension SQLiteStore {
                 """, request.source, request.campaign, request.force, row: Self.job)
             {
                 if let key = request.deliveryKey, active.deliveryKey == nil {
-                    try db.run("UPDATE jobs SET delivery_key = ? WHERE id = ?", key, active.id)
+                    try db.run(
+                        "UPDATE jobs SET delivery_key = ?, delivery_digest = ? WHERE id = ?", key, request.deliveryDigest, active.id)
                     return (try requireJob(active.id), false)
                 }
                 return (active, false)
@@ -35,11 +40,11 @@ extension SQLiteStore {
             try db.run(
                 """
                 INSERT INTO jobs (source, campaign, providers, model, base_url, api_key_file, force, status, max_tries, delivery_key,
-                    created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
+                    delivery_digest, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)
                 """,
                 request.source, request.campaign, request.providers.joined(separator: ","), request.model, request.baseURL,
-                request.apiKeyFile, request.force, request.maxTries, request.deliveryKey, stamp, stamp)
+                request.apiKeyFile, request.force, request.maxTries, request.deliveryKey, request.deliveryDigest, stamp, stamp)
             return (try requireJob(db.lastInsertRowID), true)
         }
     }
@@ -239,7 +244,7 @@ extension SQLiteStore {
         SELECT j.id, j.source, j.campaign, j.providers, j.model, j.force, \(shownStatus), j.attempts, j.max_tries, \
         j.chain_position, j.position_attempts, j.not_before, j.lease_owner, j.lease_expires_at, j.last_error, j.provider, \
         j.answered_model, j.tokens_in, j.tokens_out, j.cost_usd, j.cached, j.duration_ms, j.asset_id, j.content_hash, \
-        j.delivery_key, j.result, j.created_at, j.updated_at, j.base_url, j.api_key_file
+        j.delivery_key, j.result, j.created_at, j.updated_at, j.base_url, j.api_key_file, j.delivery_digest
         FROM jobs j LEFT JOIN assets a ON a.id = j.asset_id
         """
 
@@ -260,7 +265,8 @@ extension SQLiteStore {
             leaseExpiresAt: try date(13, "lease_expires_at"), lastError: row.optionalText(14), provider: row.optionalText(15),
             answeredModel: row.optionalText(16), tokensIn: row.int(17), tokensOut: row.int(18), costUSD: row.optionalDouble(19),
             cached: row.bool(20), durationMS: row.optionalInt(21), assetID: row.optionalInt64(22),
-            contentHash: row.optionalText(23), deliveryKey: row.optionalText(24), result: row.optionalText(25),
+            contentHash: row.optionalText(23), deliveryKey: row.optionalText(24),
+            deliveryDigest: row.optionalText(30), result: row.optionalText(25),
             createdAt: try date(26, "created_at") ?? Date(timeIntervalSince1970: 0),
             updatedAt: try date(27, "updated_at") ?? Date(timeIntervalSince1970: 0))
     }

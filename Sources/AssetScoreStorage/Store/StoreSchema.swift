@@ -9,6 +9,7 @@ enum StoreSchema {
         SchemaMigration(version: 3, name: "ingestion jobs, model answer cache, disagreements", sql: StoreSchema.jobs),
         SchemaMigration(version: 4, name: "feedback events", sql: feedbackEvents),
         SchemaMigration(version: 5, name: "jobs keep their base URL and API key file", sql: jobSettings),
+        SchemaMigration(version: 6, name: "jobs keep a digest of their webhook delivery", sql: deliveryDigest),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }
