@@ -1,4 +1,6 @@
+import AssetScoreCore
 import AssetScoreServer
+import AssetScoreStorage
 import Foundation
 import TerminalTestSupport
 import XCTest
@@ -70,6 +72,52 @@ final class ServeCLITests: CLITestCase {
         }
         XCTAssertTrue(served.contains(#""fallback_reason":"unknown_user""#), served)
         XCTAssertTrue(served.contains("-beach.jpg"), served)
+        server.signal(SIGINT)
+        XCTAssertEqual(try server.wait(timeout: 30), 0, server.output)
+    }
+
+    /// The server's worker loaded the dictionary at start; an entry added afterwards by another
+    /// process must still map the tags of assets that arrive by webhook.
+    func testAnEntryAddedAfterStartMapsTheNextWebhookAsset() throws {
+        try run(["init"])
+        let port = try Self.freePort()
+        var env = childEnvironment
+        env["ASSETSCORE_API_TOKENS"] = "cli-token"
+        env["ASSETSCORE_WEBHOOK_SECRET"] = "hook-secret"
+        let server = try Spawn.start(Self.binary.path, ["--db", dbPath, "serve", "--port", String(port)], environment: env)
+        XCTAssertTrue(Self.waitForOutput(server, "with a queue worker", timeout: 20), server.output)
+        // Another process (the console, `dict add`) adds the entry while the server runs.
+        try SQLiteStore(path: dbPath).importDictionary(
+            facets: [], entries: [DictionaryEntry(id: "lagoon", facet: "theme", label: "Lagoon")], source: "console", actor: "alice")
+
+        let image = try Data(contentsOf: Self.sampleAssets.appendingPathComponent("summer-sale/beach-sunset-header.jpg"))
+        let boundary = "hook-boundary-1"
+        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"campaign\"\r\n\r\nhooks\r\n".utf8)
+        body += Data(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{\"facets\": {\"theme\": [\"lagoon\"]}}\r\n".utf8)
+        body += Data(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lagoon.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
+                .utf8)
+        body += image + Data("\r\n--\(boundary)--\r\n".utf8)
+        let t = Int(Date().timeIntervalSince1970)
+        let signature = "t=\(t),v1=" + HMACSHA256.hex(key: Data("hook-secret".utf8), message: Data("\(t).".utf8) + body)
+        let posted = try Self.exchange(
+            port,
+            "POST /v1/assets HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: multipart/form-data; boundary=\(boundary)\r\n"
+                + "X-AssetScore-Signature: \(signature)\r\nX-AssetScore-Delivery: lagoon-1\r\nContent-Length: \(body.count)\r\n\r\n",
+            body: body)
+        XCTAssertTrue(posted.hasPrefix("HTTP/1.1 202"), posted)
+
+        let store = try SQLiteStore(path: dbPath)
+        var job: QueueJob?
+        try waitUntil("the server's worker finished the webhook job") {
+            job = try store.job(deliveryKey: "lagoon-1")
+            return job?.status.isFinished ?? false
+        }
+        let assetID = try XCTUnwrap(job?.assetID, "\(String(describing: job))")
+        let tag = try XCTUnwrap(try store.tags(assetID: assetID).first { $0.raw.text == "lagoon" }, "no 'lagoon' tag")
+        XCTAssertEqual(tag.entry, "lagoon", "the tag maps to the entry added after the server started")
+        XCTAssertNil(tag.reviewItemID, "nothing waits for review")
         server.signal(SIGINT)
         XCTAssertEqual(try server.wait(timeout: 30), 0, server.output)
     }

@@ -109,6 +109,8 @@ extension ConsoleController {
         let thread = Thread {
             do {
                 let store = try env.openStore()
+                // Read before the mapper, so a change in between is caught at the first job.
+                let version = try store.dictionaryVersion()
                 let mapper = try env.makeMapper(store)
                 let worker = Worker(
                     configuration: WorkerConfiguration(),
@@ -120,7 +122,12 @@ extension ConsoleController {
                                 throw ProviderFailure.misconfigured(message: "the console was started without model providers")
                             }
                             return try make(name, spec)
-                        }, crossCheck: env.crossCheck))
+                        }, crossCheck: env.crossCheck,
+                        // Entries added in the dictionary pane while a big ingest runs apply to its later files.
+                        loadMapping: { store in
+                            let m = try env.makeMapper(store)
+                            return WorkerMapping(dictionary: m.dictionary, map: { facet, text in m.map(text, facet: facet) })
+                        }, dictionaryVersion: version))
                 let progress = Counter()
                 try worker.run(
                     until: { store in try mine.allSatisfy { try store.job(id: $0)?.status.isFinished ?? true } },

@@ -67,6 +67,11 @@ public protocol AssetStore: AnyObject {
     /// this instance's own. A service that writes only bookkeeping of its own (served decisions,
     /// feedback) watches this on its writer, so its writes do not drop caches of what others change.
     func externalChangeToken() throws -> Int64
+    /// A number that moves whenever what mapping reads changes: facets, entries, aliases, or a
+    /// review item entering or leaving `rejected`, by any connection. One row, so a worker can
+    /// ask before every job (after the change token moved) and reload its mapper only when it
+    /// changed, not whenever anything was committed.
+    func dictionaryVersion() throws -> Int64
 
     // MARK: Dictionary
     func loadDictionary() throws -> AttributeDictionary

@@ -11,9 +11,15 @@ final class JobRunner {
     let environment: WorkerEnvironment
     let configuration: WorkerConfiguration
     let limiter: RateLimiter
-    let step: FileIngest
-    let vocabulary: [String: [String]]
-    let colorEntries: [DictionaryEntry]
+    /// The file step, the model schema's vocabulary and the colour entries, all from one
+    /// dictionary; replaced together when `refreshMapping` finds the dictionary changed.
+    private(set) var step: FileIngest
+    private(set) var vocabulary: [String: [String]]
+    private(set) var colorEntries: [DictionaryEntry]
+    /// The dictionary version they were built from (nil: unknown).
+    var mappingVersion: Int64?
+    /// The external change token at the last look at the dictionary version (.min: none yet).
+    var checkedToken: Int64 = .min
     private var embeddedProvider: (any AnalysisProvider)?
     private var providers: [String: any AnalysisProvider] = [:]
     /// Tokens billed for answers that could not be used, during the job being processed: they
@@ -33,11 +39,36 @@ final class JobRunner {
         store = try environment.openStore()
         step = FileIngest(store: store, map: environment.map, dictionary: environment.dictionary)
         colorEntries = environment.dictionary.colorEntries
+        vocabulary = Self.vocabulary(environment.dictionary)
+        mappingVersion = environment.dictionaryVersion
+    }
+
+    /// Active entry labels by facet: the vocabulary a model is asked to answer in.
+    static func vocabulary(_ dictionary: AttributeDictionary) -> [String: [String]] {
         var vocabulary: [String: [String]] = [:]
-        for facet in environment.dictionary.facets {
-            vocabulary[facet.id] = environment.dictionary.entries(inFacet: facet.id).filter { $0.status == .active }.map(\.label)
+        for facet in dictionary.facets {
+            vocabulary[facet.id] = dictionary.entries(inFacet: facet.id).filter { $0.status == .active }.map(\.label)
         }
-        self.vocabulary = vocabulary
+        return vocabulary
+    }
+
+    /// Reloads the mapping when the dictionary changed since it was read (with `loadMapping`).
+    ///
+    /// Cheap on the common path: the change token is read first (no table), and the version only
+    /// when another connection committed since the last look. The version is read before the
+    /// dictionary, so a change landing in between is caught at the next look, never missed.
+    func refreshMapping() throws {
+        guard let load = environment.loadMapping else { return }
+        let token = try store.externalChangeToken()
+        guard token != checkedToken else { return }
+        checkedToken = token
+        let version = try store.dictionaryVersion()
+        guard version != mappingVersion else { return }
+        let mapping = try load(store)
+        step = FileIngest(store: store, map: mapping.map, dictionary: mapping.dictionary)
+        colorEntries = mapping.dictionary.colorEntries
+        vocabulary = Self.vocabulary(mapping.dictionary)
+        mappingVersion = version
     }
 
     var clock: any QueueClock { environment.clock }
@@ -66,6 +97,7 @@ final class JobRunner {
         guard let job = try store.claimJob(owner: owner, lease: configuration.lease, at: clock.now()) else { return false }
         onEvent(.started(job))
         do {
+            try refreshMapping()
             try process(job)
         } catch is LeaseLost {
             // Another worker recovered the job and owns it now: its result stands, ours is dropped.

@@ -14,4 +14,12 @@ extension SQLiteStore {
     public func externalChangeToken() throws -> Int64 {
         try db.dataVersion()
     }
+
+    /// Kept by the triggers of migration 7.
+    public func dictionaryVersion() throws -> Int64 {
+        guard let version = try db.scalarInt("SELECT version FROM dictionary_version WHERE id = 1") else {
+            throw StorageError.corrupt("dictionary_version has no row; the database was changed by hand")
+        }
+        return version
+    }
 }

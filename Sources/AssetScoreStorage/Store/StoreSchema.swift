@@ -10,6 +10,7 @@ enum StoreSchema {
         SchemaMigration(version: 4, name: "feedback events", sql: feedbackEvents),
         SchemaMigration(version: 5, name: "jobs keep their base URL and API key file", sql: jobSettings),
         SchemaMigration(version: 6, name: "jobs keep a digest of their webhook delivery", sql: deliveryDigest),
+        SchemaMigration(version: 7, name: "a version of the dictionary, moved by triggers", sql: dictionaryVersion),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }
