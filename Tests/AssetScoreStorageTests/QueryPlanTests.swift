@@ -30,7 +30,8 @@ final class QueryPlanTests: StoreTestCase {
 
     /// Tables and the aliases the store's statements give them.
     private static let tables = [
-        "assets", "asset_tags", "analyses", "review_items", "user_attributes", "users", "audit_log", "a", "r", "s", "t", "u",
+        "assets", "asset_tags", "analyses", "review_items", "user_attributes", "persona_attributes", "users", "audit_log", "a", "r",
+        "s", "t", "u",
     ]
 
     /// Fails when the plan reads any table from start to end (scans of the statement's own
@@ -72,6 +73,8 @@ final class QueryPlanTests: StoreTestCase {
         let text = try plan(store.reviewRankingStatement(status: .pending, facet: nil, search: nil))
         XCTAssertTrue(text.contains("COVERING INDEX asset_tags_waiting_on (review_item_id>?)"), text)
         XCTAssertTrue(text.contains("COVERING INDEX asset_tags_settled_by (resolved_by_item>?)"), text)
+        XCTAssertTrue(text.contains("COVERING INDEX persona_attributes_waiting_on (review_item_id>?)"), text)
+        XCTAssertTrue(text.contains("COVERING INDEX persona_attributes_settled_by (resolved_by_item>?)"), text)
         XCTAssertTrue(text.contains("COVERING INDEX assets_by_latest_analysis (latest_analysis_id=?)"), text)
         XCTAssertTrue(text.contains("review_items_by_status_facet (status=?)"), text)
         assertNoFullScan(text)
@@ -92,6 +95,8 @@ final class QueryPlanTests: StoreTestCase {
         XCTAssertTrue(text.contains("asset_tags_settled_by (resolved_by_item=? AND review_item_id=?)"), text)
         XCTAssertTrue(text.contains("user_attributes_waiting_on (review_item_id=?)"), text)
         XCTAssertTrue(text.contains("user_attributes_settled_by (resolved_by_item=? AND review_item_id=?)"), text)
+        XCTAssertTrue(text.contains("persona_attributes_waiting_on (review_item_id=?)"), text)
+        XCTAssertTrue(text.contains("persona_attributes_settled_by (resolved_by_item=? AND review_item_id=?)"), text)
         XCTAssertFalse(text.contains("GROUP BY"), "nothing is aggregated over all items:\n\(text)")
         XCTAssertFalse(text.contains("MATERIALIZE"), "no link is read beyond this item's:\n\(text)")
         XCTAssertFalse(text.contains("review_item_id>?") || text.contains("resolved_by_item>?"), text)

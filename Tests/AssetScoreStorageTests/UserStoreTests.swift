@@ -83,11 +83,12 @@ final class UserStoreTests: StoreTestCase {
 
     func testPersonasRoundTripAndAreAuditedOnChange() throws {
         let store = try makeStore()
+        // Normalised as the importer gives them (a missing one is folded by the store, as for users).
         let persona = Persona(
             id: "traveller", name: "Budget traveller", description: "Sun on a budget",
             attributes: [
-                UserAttribute(facet: "theme", value: "beach", weight: 1, entry: "beach", method: .exact),
-                UserAttribute(facet: "tone", value: "warm", weight: 0.5, entry: "warm", method: .exact),
+                UserAttribute(facet: "theme", value: "beach", weight: 1, entry: "beach", method: .exact, normalized: "beach"),
+                UserAttribute(facet: "tone", value: "warm", weight: 0.5, entry: "warm", method: .exact, normalized: "warm"),
             ])
         let before = try store.auditCount()
         try store.savePersona(persona, actor: "alice")

@@ -17,11 +17,13 @@ public struct ReviewItem: Codable, Sendable, Hashable {
     public var sampleText: String
     public var status: ReviewStatus
     public var candidates: [MappingCandidate]
-    /// How many asset tags and user attributes wait on this item.
+    /// How many asset tags and user and persona attributes wait on this item.
     public var occurrences: Int
     public var assetIDs: [Int64]
     public var campaigns: [String]
     public var userCount: Int
+    /// How many personas have an attribute waiting on this item (or, once decided, settled by it).
+    public var personaCount: Int
     /// The entry chosen or created, for decided items.
     public var decidedEntry: String?
     public var decidedBy: String?
@@ -31,7 +33,7 @@ public struct ReviewItem: Codable, Sendable, Hashable {
     public init(
         id: Int64 = 0, facet: String, normalized: String, sampleText: String, status: ReviewStatus = .pending,
         candidates: [MappingCandidate] = [], occurrences: Int = 0, assetIDs: [Int64] = [], campaigns: [String] = [],
-        userCount: Int = 0, decidedEntry: String? = nil, decidedBy: String? = nil, decidedAt: Date? = nil,
+        userCount: Int = 0, personaCount: Int = 0, decidedEntry: String? = nil, decidedBy: String? = nil, decidedAt: Date? = nil,
         createdAt: Date = Date()
     ) {
         self.id = id
@@ -44,6 +46,7 @@ public struct ReviewItem: Codable, Sendable, Hashable {
         self.assetIDs = assetIDs
         self.campaigns = campaigns
         self.userCount = userCount
+        self.personaCount = personaCount
         self.decidedEntry = decidedEntry
         self.decidedBy = decidedBy
         self.decidedAt = decidedAt
@@ -55,6 +58,7 @@ public struct ReviewItem: Codable, Sendable, Hashable {
         case sampleText = "sample_text"
         case assetIDs = "asset_ids"
         case userCount = "user_count"
+        case personaCount = "persona_count"
         case decidedEntry = "decided_entry"
         case decidedBy = "decided_by"
         case decidedAt = "decided_at"

@@ -173,14 +173,14 @@ public protocol AssetStore: AnyObject {
     /// How many items `reviewPage` pages through with these filters.
     func reviewCount(status: ReviewStatus?, facet: String?, search: String?) throws -> Int
     func rejections() throws -> Set<RejectionKey>
-    /// Applies a decision: adds the alias or creates the entry, re-maps every waiting tag and user
-    /// attribute, updates asset statuses, writes the audit log. Refuses an item that is not pending
-    /// (saying who decided it).
+    /// Applies a decision: adds the alias or creates the entry, re-maps every waiting tag, user
+    /// and persona attribute, updates asset statuses, writes the audit log. Refuses an item that
+    /// is not pending (saying who decided it).
     @discardableResult func decide(itemID: Int64, decision: ReviewDecision, actor: String) throws -> ReviewItem
     /// Reverts the last decision on an item, so it is pending again.
     @discardableResult func undoDecision(itemID: Int64, actor: String) throws -> ReviewItem
-    /// Re-maps every tag and user attribute still waiting for review (after a dictionary change);
-    /// returns how many got mapped.
+    /// Re-maps every tag, user and persona attribute still waiting for review (after a
+    /// dictionary change); returns how many got mapped.
     @discardableResult func remapUnresolved(_ remap: RemapFunction, actor: String) throws -> Int
 
     // MARK: Users and personas
@@ -192,7 +192,9 @@ public protocol AssetStore: AnyObject {
     /// a page at a time, attributes included, in one query.
     func usersPage(search: String?, limit: Int, offset: Int) throws -> [UserProfile]
     func userCount() throws -> Int
-    func savePersona(_ persona: Persona, actor: String) throws
+    /// Upserts a persona (attributes already mapped); unmapped attributes wait on review items
+    /// like users' do. Returns the persona as stored (with its attributes' review links).
+    @discardableResult func savePersona(_ persona: Persona, actor: String) throws -> Persona
     func persona(id: String) throws -> Persona?
     func personas() throws -> [Persona]
 

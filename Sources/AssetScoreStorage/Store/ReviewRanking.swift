@@ -14,6 +14,7 @@ struct ReviewRanking {
         var id: Int64
         var occurrences: Int
         var userCount: Int
+        var personaCount: Int
         /// The distinct campaigns, as the JSON array SQLite built.
         var campaignsJSON: String
     }

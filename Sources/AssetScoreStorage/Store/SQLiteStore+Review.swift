@@ -3,7 +3,8 @@ import Foundation
 
 extension SQLiteStore {
     /// Items by impact: occurrences, then campaigns, then id. Occurrences count tags of latest
-    /// analyses and user attributes waiting on the item (or, for decided items, settled by it).
+    /// analyses and user and persona attributes waiting on the item (or, for decided items,
+    /// settled by it).
     public func reviewItems(status: ReviewStatus?) throws -> [ReviewItem] {
         try reviewDetails(try reviewRanking(status: status, facet: nil, search: nil).entries[...], assetIDLimit: nil)
     }
@@ -31,7 +32,7 @@ extension SQLiteStore {
 
     /// Parameters: the asset id limit (-1 for all), the item id.
     static let reviewItemSQL = """
-        SELECT \(reviewColumns("r")), \(occurrenceCount("r.id")), \(userCount("r.id")),
+        SELECT \(reviewColumns("r")), \(occurrenceCount("r.id")), \(userCount("r.id")), \(personaCount("r.id")),
             \(campaignList("r.id")), \(assetIDList("r.id"))
         FROM review_items r WHERE r.id = ?
         """
@@ -47,8 +48,8 @@ extension SQLiteStore {
 
     /// The impact order of every item the filter selects, with the counts that decide it.
     ///
-    /// One GROUP BY over the covering link indexes counts occurrences, distinct campaigns and
-    /// users of every item at once; that is the cost of a review page, so the result is kept
+    /// One GROUP BY over the covering link indexes counts occurrences, distinct campaigns,
+    /// users and personas of every item at once; that is the cost of a review page, so the result is kept
     /// until the change token moves (any commit, here or in another process). Inside a
     /// transaction of this connection, whose writes the token does not see yet, it is computed
     /// afresh and not kept.
@@ -58,7 +59,9 @@ extension SQLiteStore {
         return try reviewRankingCache.value(for: key, inTransaction: db.isInTransaction) {
             let statement = reviewRankingStatement(status: status, facet: facet, search: search)
             let entries = try db.query(statement.sql, values: statement.values) { row in
-                ReviewRanking.Entry(id: row.int64(0), occurrences: row.int(1), userCount: row.int(2), campaignsJSON: row.text(3))
+                ReviewRanking.Entry(
+                    id: row.int64(0), occurrences: row.int(1), userCount: row.int(2), personaCount: row.int(3),
+                    campaignsJSON: row.text(4))
             }
             return ReviewRanking(key: key, entries: entries)
         }
@@ -74,12 +77,16 @@ extension SQLiteStore {
                 FROM tag_links l JOIN assets s ON s.latest_analysis_id = l.analysis
                 GROUP BY l.item),
             user_impact(item, attributes, users) AS (
-                SELECT item, COUNT(*), COUNT(DISTINCT user) FROM user_links GROUP BY item)
-            SELECT r.id, COALESCE(ti.tags, 0) + COALESCE(ui.attributes, 0) AS occurrences, COALESCE(ui.users, 0),
+                SELECT item, COUNT(*), COUNT(DISTINCT user) FROM user_links GROUP BY item),
+            persona_impact(item, attributes, personas) AS (
+                SELECT item, COUNT(*), COUNT(DISTINCT persona) FROM persona_links GROUP BY item)
+            SELECT r.id, COALESCE(ti.tags, 0) + COALESCE(ui.attributes, 0) + COALESCE(pi.attributes, 0) AS occurrences,
+                COALESCE(ui.users, 0), COALESCE(pi.personas, 0),
                 COALESCE(ti.campaigns, '[]'), COALESCE(json_array_length(ti.campaigns), 0) AS campaign_count
             FROM review_items r
             LEFT JOIN tag_impact ti ON ti.item = r.id
             LEFT JOIN user_impact ui ON ui.item = r.id
+            LEFT JOIN persona_impact pi ON pi.item = r.id
             \(filter)
             ORDER BY occurrences DESC, campaign_count DESC, r.id
             """
@@ -100,6 +107,7 @@ extension SQLiteStore {
             guard var item = rows[entry.id] else { return nil }
             item.occurrences = entry.occurrences
             item.userCount = entry.userCount
+            item.personaCount = entry.personaCount
             item.campaigns = try json.decode([String].self, from: entry.campaignsJSON, what: "campaigns of review item \(entry.id)")
                 .sorted()
             return item
@@ -147,6 +155,11 @@ extension SQLiteStore {
             SELECT review_item_id, user_id FROM user_attributes WHERE review_item_id IS NOT NULL
             UNION ALL
             SELECT resolved_by_item, user_id FROM user_attributes
+            WHERE resolved_by_item IS NOT NULL AND review_item_id IS NULL),
+        persona_links(item, persona) AS (
+            SELECT review_item_id, persona_id FROM persona_attributes WHERE review_item_id IS NOT NULL
+            UNION ALL
+            SELECT resolved_by_item, persona_id FROM persona_attributes
             WHERE resolved_by_item IS NOT NULL AND review_item_id IS NULL)
         """
 
@@ -165,24 +178,31 @@ extension SQLiteStore {
         """
     }
 
-    private static func attributeBranches(_ columns: String, _ item: String, separator: String) -> String {
+    /// `SELECT <columns>` of the rows of `table` (user or persona attributes, aliased `u`)
+    /// linked to `item`, once per branch.
+    private static func attributeBranches(_ table: String, _ columns: String, _ item: String, separator: String) -> String {
         """
-        SELECT \(columns) FROM user_attributes u WHERE u.review_item_id = \(item)
+        SELECT \(columns) FROM \(table) u WHERE u.review_item_id = \(item)
         \(separator)
-        SELECT \(columns) FROM user_attributes u WHERE u.resolved_by_item = \(item) AND u.review_item_id IS NULL
+        SELECT \(columns) FROM \(table) u WHERE u.resolved_by_item = \(item) AND u.review_item_id IS NULL
         """
     }
 
-    /// Tags of latest analyses plus user attributes linked to `item`.
+    /// Tags of latest analyses plus user and persona attributes linked to `item`.
     private static func occurrenceCount(_ item: String) -> String {
         """
         (SELECT COUNT(*) FROM (\(latestTagBranches("1", item, separator: "UNION ALL"))))
-            + (SELECT COUNT(*) FROM (\(attributeBranches("1", item, separator: "UNION ALL"))))
+            + (SELECT COUNT(*) FROM (\(attributeBranches("user_attributes", "1", item, separator: "UNION ALL"))))
+            + (SELECT COUNT(*) FROM (\(attributeBranches("persona_attributes", "1", item, separator: "UNION ALL"))))
         """
     }
 
     private static func userCount(_ item: String) -> String {
-        "(SELECT COUNT(*) FROM (\(attributeBranches("u.user_id", item, separator: "UNION"))))"
+        "(SELECT COUNT(*) FROM (\(attributeBranches("user_attributes", "u.user_id", item, separator: "UNION"))))"
+    }
+
+    private static func personaCount(_ item: String) -> String {
+        "(SELECT COUNT(*) FROM (\(attributeBranches("persona_attributes", "u.persona_id", item, separator: "UNION"))))"
     }
 
     /// Distinct campaigns as a JSON array (campaign ids may hold any character).
@@ -206,14 +226,14 @@ extension SQLiteStore {
             .map { "\(table).\($0)" }.joined(separator: ", ")
     }
 
-    /// Reads the item columns, then (when `counted`) occurrences, user count and campaign JSON,
-    /// then the asset id list.
+    /// Reads the item columns, then (when `counted`) occurrences, user and persona counts and
+    /// campaign JSON, then the asset id list.
     private func reviewItemRow(_ row: SQLiteRow, counted: Bool) throws -> ReviewItem {
         let id = row.int64(0)
         guard let status = ReviewStatus(rawValue: row.text(4)) else {
             throw StorageError.corrupt("review_items.status of item \(id): unknown status '\(row.text(4))'")
         }
-        let assetColumn = counted ? 13 : 10
+        let assetColumn = counted ? 14 : 10
         let assetIDs = try row.text(assetColumn).split(separator: ",").map { text -> Int64 in
             guard let value = Int64(text) else { throw StorageError.corrupt("asset id '\(text)' linked to review item \(id)") }
             return value
@@ -228,7 +248,8 @@ extension SQLiteStore {
         if counted {
             item.occurrences = row.int(10)
             item.userCount = row.int(11)
-            item.campaigns = try json.decode([String].self, from: row.text(12), what: "campaigns of review item \(id)").sorted()
+            item.personaCount = row.int(12)
+            item.campaigns = try json.decode([String].self, from: row.text(13), what: "campaigns of review item \(id)").sorted()
         }
         return item
     }

@@ -6,8 +6,9 @@ extension SQLiteStore {
     ///
     /// Map adds the raw sample text as an alias of the entry (unless it is already its label or
     /// an alias); create inserts the entry first (its id derived from the label when nil);
-    /// reject remembers the text as not an attribute. Waiting tags and attributes, and hint tags
-    /// with the same key, take the outcome; asset statuses follow; one audit row records it.
+    /// reject remembers the text as not an attribute. Waiting tags, user and persona attributes,
+    /// and hint tags with the same key, take the outcome; asset statuses follow; one audit row
+    /// records it.
     @discardableResult
     public func decide(itemID: Int64, decision: ReviewDecision, actor: String) throws -> ReviewItem {
         try db.transaction {
@@ -60,8 +61,9 @@ extension SQLiteStore {
     }
 
     /// Reverses the decision on an item exactly: the alias it added is removed, the entry it
-    /// created is deleted unless something else uses it, the tags and attributes it settled
-    /// (and those mapped since through that alias or entry) wait again, statuses follow.
+    /// created is deleted unless something else uses it, the tags and the user and persona
+    /// attributes it settled (and those mapped since through that alias or entry) wait again,
+    /// statuses follow.
     @discardableResult
     public func undoDecision(itemID: Int64, actor: String) throws -> ReviewItem {
         try db.transaction {
@@ -88,13 +90,15 @@ extension SQLiteStore {
                 WHERE \(tagCondition)
                 """,
                 itemID, dictionaryChanged, state.decidedEntry, state.normalized, state.facet)
-            try db.run(
-                """
-                UPDATE user_attributes AS u SET entry = NULL, method = 'unmapped', review_item_id = ?1, resolved_by_item = NULL
-                WHERE u.resolved_by_item = ?1 OR (?2 AND u.review_item_id IS NULL AND u.resolved_by_item IS NULL
-                    AND u.entry = ?3 AND u.normalized = ?4 AND u.facet = ?5)
-                """,
-                itemID, dictionaryChanged, state.decidedEntry, state.normalized, state.facet)
+            for table in Self.attributeTables {
+                try db.run(
+                    """
+                    UPDATE \(table) AS u SET entry = NULL, method = 'unmapped', review_item_id = ?1, resolved_by_item = NULL
+                    WHERE u.resolved_by_item = ?1 OR (?2 AND u.review_item_id IS NULL AND u.resolved_by_item IS NULL
+                        AND u.entry = ?3 AND u.normalized = ?4 AND u.facet = ?5)
+                    """,
+                    itemID, dictionaryChanged, state.decidedEntry, state.normalized, state.facet)
+            }
             try db.run(
                 """
                 UPDATE review_items SET status = 'pending', decided_entry = NULL, decided_by = NULL, decided_at = NULL,
@@ -124,7 +128,7 @@ extension SQLiteStore {
 
     /// Offers every pending item to `remap` (after the dictionary changed); items that now map
     /// are settled with the mapper's method and confidence and marked mapped by `actor`.
-    /// Returns how many tags and attributes got mapped.
+    /// Returns how many tags and attributes (of users and personas) got mapped.
     @discardableResult
     public func remapUnresolved(_ remap: RemapFunction, actor: String) throws -> Int {
         try db.transaction {
@@ -239,8 +243,9 @@ extension SQLiteStore {
         return entry
     }
 
-    /// Settles every tag and attribute waiting on `state` (and unlinked hint tags with its key):
-    /// mapped to `entry`, or rejected when it is nil. Returns the assets touched and the count.
+    /// Settles every tag and user or persona attribute waiting on `state` (and unlinked hint
+    /// tags with its key): mapped to `entry`, or rejected when it is nil. Returns the assets
+    /// touched and the count.
     private func settle(
         _ state: ReviewItemState, entry: (id: String, facet: String)?, method: MappingMethod, confidence: Double
     ) throws -> (assets: [Int64], count: Int) {
@@ -253,14 +258,21 @@ extension SQLiteStore {
                    AND facet = ?6 AND normalized = ?7)
             """,
             entry?.id, entry?.facet, method.rawValue, confidence, state.id, state.facet, state.normalized)
-        let attributes = try db.run(
-            """
-            UPDATE user_attributes SET entry = ?1, method = ?2, review_item_id = NULL, resolved_by_item = ?3
-            WHERE review_item_id = ?3
-            """,
-            entry?.id, method.rawValue, state.id)
+        var attributes = 0
+        for table in Self.attributeTables {
+            attributes += try db.run(
+                """
+                UPDATE \(table) SET entry = ?1, method = ?2, review_item_id = NULL, resolved_by_item = ?3
+                WHERE review_item_id = ?3
+                """,
+                entry?.id, method.rawValue, state.id)
+        }
         return (try assetIDs(ofTagsWhere: "t.resolved_by_item = ?", state.id), tags + attributes)
     }
+
+    /// The profile attribute tables: user and persona attributes wait on items and take their
+    /// decisions the same way (same link columns), so every decision and undo updates both.
+    static let attributeTables = ["user_attributes", "persona_attributes"]
 
     /// Why an entry is still needed, or nil when nothing refers to it.
     private func entryUse(_ id: String) throws -> String? {

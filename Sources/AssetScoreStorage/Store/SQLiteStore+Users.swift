@@ -109,41 +109,50 @@ extension SQLiteStore {
         Int(try db.scalarInt("SELECT COUNT(*) FROM users") ?? 0)
     }
 
-    /// Stores a persona with its attributes as given (personas are written by hand, so their
-    /// attributes are not sent to review); audited when it changed.
-    public func savePersona(_ persona: Persona, actor: String) throws {
+    /// Stores a persona and replaces its attributes, in one transaction; audited when it changed.
+    /// Unmapped attributes wait on review items (created when missing), shared with asset tags
+    /// and user attributes of the same facet and normalised text; texts already decided or
+    /// rejected take that outcome, as `saveUsers` does. Returns the persona as stored.
+    @discardableResult
+    public func savePersona(_ persona: Persona, actor: String) throws -> Persona {
         guard !persona.id.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StorageError.invalidInput("persona '\(persona.name)' has an empty id")
         }
-        try db.transaction {
+        return try db.transaction {
+            let now = Date()
             let before = try self.persona(id: persona.id)
             var stored = persona
-            for index in stored.attributes.indices {
-                stored.attributes[index].reviewItemID = nil
-                if let entry = stored.attributes[index].entry, !(try entryExists(entry)) {
-                    let a = stored.attributes[index]
+            var settledBy: [Int64?] = []
+            for (index, attribute) in persona.attributes.enumerated() {
+                let (linked, resolvedBy) = try linkedAttribute(attribute, at: now)
+                if let entry = linked.entry, !(try entryExists(entry)) {
                     throw StorageError.invalidInput(
-                        "persona '\(persona.id)' attribute \(a.facet)='\(a.value)' is mapped to entry '\(entry)', which does not exist")
+                        "persona '\(persona.id)' attribute \(attribute.facet)='\(attribute.value)' is mapped to entry '\(entry)', "
+                            + "which does not exist")
                 }
+                stored.attributes[index] = linked
+                settledBy.append(resolvedBy)
             }
-            guard before != stored else { return }
+            guard before != stored else { return stored }
             try db.run(
                 """
                 INSERT INTO personas (id, name, description, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
                     updated_at = excluded.updated_at
                 """,
-                stored.id, stored.name, stored.description, StoredDate.text(Date()))
+                stored.id, stored.name, stored.description, StoredDate.text(now))
             try db.run("DELETE FROM persona_attributes WHERE persona_id = ?", stored.id)
-            for a in stored.attributes {
+            for (a, resolvedBy) in zip(stored.attributes, settledBy) {
                 try db.run(
                     """
-                    INSERT INTO persona_attributes (persona_id, facet, value, normalized, weight, entry, method)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO persona_attributes (persona_id, facet, value, normalized, weight, entry, method, review_item_id,
+                        resolved_by_item)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                    stored.id, a.facet, a.value, a.normalized, a.weight, a.entry, a.method.rawValue)
+                    stored.id, a.facet, a.value, a.normalized, a.weight, a.entry, a.method.rawValue, a.reviewItemID, resolvedBy)
             }
-            try audit(actor: actor, action: "persona.save", subject: stored.id, before: before, after: stored)
+            try audit(actor: actor, action: "persona.save", subject: stored.id, before: before, after: stored, at: now)
+            return stored
         }
     }
 
@@ -177,7 +186,7 @@ extension SQLiteStore {
     private func attributes(ofPersona id: String) throws -> [UserAttribute] {
         try db.query(
             """
-            SELECT facet, value, weight, entry, method, NULL, normalized
+            SELECT facet, value, weight, entry, method, review_item_id, normalized
             FROM persona_attributes WHERE persona_id = ? ORDER BY id
             """, id, row: { try Self.attribute($0, owner: "persona '\(id)'") })
     }

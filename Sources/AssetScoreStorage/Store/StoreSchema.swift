@@ -11,6 +11,7 @@ enum StoreSchema {
         SchemaMigration(version: 5, name: "jobs keep their base URL and API key file", sql: jobSettings),
         SchemaMigration(version: 6, name: "jobs keep a digest of their webhook delivery", sql: deliveryDigest),
         SchemaMigration(version: 7, name: "a version of the dictionary, moved by triggers", sql: dictionaryVersion),
+        SchemaMigration(version: 8, name: "persona attributes wait for review", sql: personaReview),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }
