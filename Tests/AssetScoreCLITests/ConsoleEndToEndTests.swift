@@ -42,10 +42,11 @@ final class ConsoleEndToEndTests: CLITestCase {
         waitFor(s, "1 Ingestion queue")
 
         s.send("2")
-        var screen = waitFor(s, "Tag review · 4 pending")
+        // Three tags, a user's "birdwatching" and the night-owl gamer's "vintage cars".
+        var screen = waitFor(s, "Tag review · 5 pending")
         XCTAssertTrue(screen.contains("staycation"), screen)
         s.send("a")
-        screen = waitFor(s, "Tag review · 3 pending")
+        screen = waitFor(s, "Tag review · 4 pending")
         let panes = screen.split(separator: "\n").dropLast().joined(separator: "\n")
         XCTAssertFalse(panes.contains("any        staycation"), "the accepted item leaves the queue:\n\(screen)")
         XCTAssertTrue(screen.contains("'staycation' mapped"), "the status bar says what happened:\n\(screen)")

@@ -35,8 +35,9 @@ enum DemoCommand {
         )
         let personasFile = "\(samples)/personas.json"
         if FileManager.default.fileExists(atPath: personasFile) {
-            let n = try PersonasCommand.importPersonas(path: personasFile, ctx)
-            out.line("2. Personas: \(n) from \(safe(personasFile)).")
+            let summary = try PersonasCommand.importPersonas(path: personasFile, ctx)
+            out.line("2. Personas: \(summary.imported) from \(safe(personasFile)).")
+            PersonasCommand.printUnsettled(summary, out, indent: "   ")
         }
         let usersFile = "\(samples)/users.csv"
         if FileManager.default.fileExists(atPath: usersFile) {
@@ -56,7 +57,7 @@ enum DemoCommand {
         printIngestSummary(outcomes, ctx)
 
         out.line()
-        out.line("4. Review queue (tags the dictionary could not map)")
+        out.line("4. Review queue (tags and profile attributes the dictionary could not map)")
         let items = try ctx.store().reviewItems(status: .pending)
         ReviewCommand.printQueue(Array(items.prefix(15)), out)
         if items.count > 15 { out.line("... and \(items.count - 15) more: assetscore review list") }

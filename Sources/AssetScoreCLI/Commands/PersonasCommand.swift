@@ -11,7 +11,9 @@ enum PersonasCommand {
                    assetscore personas import FILE
 
             A persona file is a JSON array of {"id", "name", "description", "attributes":
-            [{"facet", "value", "weight"}]}; see sample-assets/personas.json.
+            [{"facet", "value", "weight"}]}; see sample-assets/personas.json. Values go through the
+            same mapping as users' and asset tags; one the dictionary does not know waits for review
+            (import lists them) and counts in previews once decided.
             """,
         run: run)
 
@@ -36,28 +38,50 @@ enum PersonasCommand {
             if let d = p.description { ctx.output.line("  \(safe(d))") }
             UsersCommand.printAttributes(p.attributes, ctx)
         case "import":
-            let n = try importPersonas(path: try args.positional(1, "FILE"), ctx)
-            if ctx.output.json { return try ctx.output.emit(["imported": n]) }
-            ctx.output.line("Imported \(n) persona(s).")
+            let summary = try importPersonas(path: try args.positional(1, "FILE"), ctx)
+            if ctx.output.json { return try ctx.output.emit(summary) }
+            ctx.output.line("Imported \(summary.imported) persona(s).")
+            printUnsettled(summary, ctx.output)
         case let other:
             throw UsageError("unknown personas action '\(safe(other))'")
         }
     }
 
+    /// Maps and stores every persona of the file in one transaction; returns what was stored and
+    /// which attributes do not count yet.
     @discardableResult
-    static func importPersonas(path: String, _ ctx: ToolContext) throws -> Int {
+    static func importPersonas(path: String, _ ctx: ToolContext) throws -> PersonaImportSummary {
         let url = URL(fileURLWithPath: path)
         guard FileManager.default.fileExists(atPath: url.path) else { throw LookupError.notFound("file", path) }
         let dictionary = try ctx.dictionary()
         let personas = try PersonaFile.read(url: url, knownFacets: Set(dictionary.facets.map(\.id)))
         let mapper = try ctx.mapper()
         let store = try ctx.store()
+        var summary = PersonaImportSummary(imported: personas.count)
         try store.atomically {
             for var p in personas {
                 p.attributes = UsersCommand.mapAttributes(p.attributes, mapper)
-                try store.savePersona(p, actor: ctx.actor)
+                let stored = try store.savePersona(p, actor: ctx.actor)
+                summary.note(stored)
             }
         }
-        return personas.count
+        return summary
+    }
+
+    /// Lists the attributes that wait for review or were rejected: they do not count in previews.
+    static func printUnsettled(_ summary: PersonaImportSummary, _ out: Output, indent: String = "") {
+        if !summary.waiting.isEmpty {
+            out.line(
+                indent + "\(summary.waiting.count) attribute(s) wait for review and do not count until decided "
+                    + "('assetscore review list'):")
+            for a in summary.waiting {
+                let item = a.reviewItem.map { " (review #\($0))" } ?? ""
+                out.line(indent + "  \(safe(a.persona)): \(safe(a.facet))=\(safe(a.value))\(item)")
+            }
+        }
+        if !summary.rejected.isEmpty {
+            out.line(indent + "\(summary.rejected.count) attribute(s) were rejected in review and do not count:")
+            for a in summary.rejected { out.line(indent + "  \(safe(a.persona)): \(safe(a.facet))=\(safe(a.value))") }
+        }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 enum ReviewCommand {
     static let command = Command(
         name: "review",
-        summary: "The queue of unmapped tags: list, map, add, reject, undo",
+        summary: "The queue of unmapped tags and attributes: list, map, add, reject, undo",
         usage: """
             Usage: assetscore review list [--all] [--json]
                    assetscore review map ITEM ENTRY       map to an existing entry (the text becomes its alias)
@@ -15,7 +15,7 @@ enum ReviewCommand {
                    assetscore review remap                re-try every pending item with the current dictionary
 
             ITEM is a review item id from 'review list'. ENTRY is an entry id or label.
-            Each decision re-maps every asset and user waiting on the item and is written to the audit log.
+            Each decision re-maps every asset, user and persona waiting on the item and is written to the audit log.
             """,
         options: ["label", "facet", "id", "broader"],
         flags: ["all"],
@@ -97,11 +97,11 @@ enum ReviewCommand {
     static func printQueue(_ items: [ReviewItem], _ out: Output) {
         if items.isEmpty { return out.line("The review queue is empty.") }
         out.table(
-            ["item", "facet", "text", "seen", "assets", "users", "status", "best candidates"],
+            ["item", "facet", "text", "seen", "assets", "users", "personas", "status", "best candidates"],
             items.map { i in
                 [
                     "#\(i.id)", i.facet.isEmpty ? "any" : i.facet, i.sampleText, String(i.occurrences), String(i.assetIDs.count),
-                    String(i.userCount), i.status.rawValue,
+                    String(i.userCount), String(i.personaCount), i.status.rawValue,
                     i.decidedEntry ?? i.candidates.prefix(3).map { "\($0.entry) \(fmt($0.score))" }.joined(separator: ", "),
                 ]
             }, maxWidth: 40)
