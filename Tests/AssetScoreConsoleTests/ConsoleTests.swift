@@ -146,6 +146,19 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(c.state.simulator.facetWeights[facet], edited)
     }
 
+    func testProfileEditsOfAnotherPersonaSurviveAReload() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        try ConsoleFixture.keys(c, "3 >")
+        let subject = c.state.simulator.subject?.id
+        c.handle(.character("-"))
+        let edited = c.state.simulator.profile
+        XCTAssertNotEqual(edited, c.state.simulator.subject?.attributes)
+        try ConsoleFixture.keys(c, "ctrl-r")
+        c.tick()
+        XCTAssertEqual(c.state.simulator.subject?.id, subject)
+        XCTAssertEqual(c.state.simulator.profile, edited, "the edit is kept, not replaced by the stored persona")
+    }
+
     func testKeysDoNothingWhileTheTerminalIsTooSmall() throws {
         let c = try ConsoleFixture.controller(try ConsoleFixture.database())
         try ConsoleFixture.keys(c, "2")

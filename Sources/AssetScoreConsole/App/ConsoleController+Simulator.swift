@@ -15,6 +15,7 @@ extension ConsoleController {
             let step = action == "next-subject" ? 1 : sim.subjects.count - 1
             state.simulator.subjectIndex = (sim.subjectIndex + step) % sim.subjects.count
             state.simulator.profile = state.simulator.subject?.attributes ?? []
+            state.simulator.profileSubject = state.simulator.subject?.id
             state.simulator.selectedAttribute = 0
             rescore()
         case "find-user":
@@ -90,6 +91,7 @@ extension ConsoleController {
         state.simulator.subjects.append(subject)
         state.simulator.subjectIndex = state.simulator.subjects.count - 1
         state.simulator.profile = user.attributes
+        state.simulator.profileSubject = user.id
         state.simulator.selectedAttribute = 0
         rescore()
     }
