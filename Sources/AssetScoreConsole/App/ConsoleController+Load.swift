@@ -155,13 +155,17 @@ extension ConsoleController {
         let user = state.simulator.subjects.first { $0.isUser }
         var subjects = personas.map { SimulatorState.Subject(id: $0.id, name: $0.name, isUser: false, attributes: $0.attributes) }
         if let user { subjects.append(user) }
-        let currentSubject = state.simulator.subject?.id
+        let previous = state.simulator.subject
         state.simulator.subjects = subjects
-        state.simulator.subjectIndex = currentSubject.flatMap { id in subjects.firstIndex { $0.id == id } } ?? 0
-        // The profile being edited survives reloads; only another subject replaces it.
-        if state.simulator.profileSubject != state.simulator.subject?.id {
-            state.simulator.profile = state.simulator.subject?.attributes ?? []
-            state.simulator.profileSubject = state.simulator.subject?.id
+        state.simulator.subjectIndex = previous.flatMap { p in subjects.firstIndex { $0.id == p.id } } ?? 0
+        // The profile being edited survives reloads; another subject replaces it, and so does the
+        // same subject stored anew while the profile was not edited (a review decision mapped
+        // one of its attributes: the profile shows it mapped).
+        let subject = state.simulator.subject
+        let unedited = previous?.id == subject?.id && state.simulator.profile == previous?.attributes
+        if state.simulator.profileSubject != subject?.id || (unedited && subject?.attributes != previous?.attributes) {
+            state.simulator.profile = subject?.attributes ?? []
+            state.simulator.profileSubject = subject?.id
         }
         try loadCampaign(withUserShares: withUserShares)
     }

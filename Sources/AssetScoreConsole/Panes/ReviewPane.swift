@@ -67,6 +67,7 @@ enum ReviewPane {
             "in \(item.assetIDs.count) asset(s) \(assets)"
             + (item.campaigns.isEmpty ? "" : " · campaigns \(item.campaigns.joined(separator: ", "))")
             + (item.userCount > 0 ? " · \(item.userCount) user(s)" : "")
+            + (item.personaCount > 0 ? " · \(item.personaCount) persona(s)" : "")
         if y < rect.maxY { buffer.write(seenIn, x: rect.x + 1, y: y, maxWidth: rect.width - 2, role: .dim, overflow: .ellipsis) }
     }
 }
