@@ -87,7 +87,7 @@ final class ServeCLITests: CLITestCase {
         let server = try Spawn.start(Self.binary.path, ["--db", dbPath, "serve", "--port", String(port)], environment: env)
         XCTAssertTrue(Self.waitForOutput(server, "with a queue worker", timeout: 20), server.output)
         // Another process (the console, `dict add`) adds the entry while the server runs.
-        try SQLiteStore(path: dbPath).importDictionary(
+        _ = try SQLiteStore(path: dbPath).importDictionary(
             facets: [], entries: [DictionaryEntry(id: "lagoon", facet: "theme", label: "Lagoon")], source: "console", actor: "alice")
 
         let image = try Data(contentsOf: Self.sampleAssets.appendingPathComponent("summer-sale/beach-sunset-header.jpg"))

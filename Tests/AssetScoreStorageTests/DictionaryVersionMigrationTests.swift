@@ -40,19 +40,19 @@ final class DictionaryVersionMigrationTests: StoreTestCase {
                     actor: "crm")
             })
         XCTAssertFalse(
-            try moves { try store.importDictionary(facets: [], entries: [Self.entries[0]], source: "again", actor: "t") },
+            try moves { _ = try store.importDictionary(facets: [], entries: [Self.entries[0]], source: "again", actor: "t") },
             "importing what is there already changes nothing")
 
         // Writes that do, whichever path makes them.
         XCTAssertTrue(
             try moves {
-                try store.importDictionary(
+                _ = try store.importDictionary(
                     facets: [], entries: [DictionaryEntry(id: "lagoon", facet: "theme", label: "Lagoon")], source: "t", actor: "t")
             })
         XCTAssertTrue(try moves { try store.addAlias(entry: "lagoon", alias: "atoll", hidden: false, actor: "t") })
         XCTAssertTrue(
             try moves {
-                try store.importDictionary(
+                _ = try store.importDictionary(
                     facets: [Facet(id: "mood", label: "Mood")], entries: [], source: "t", actor: "t")
             })
         let seaside = try item(store, facet: "theme", normalized: "seaside")

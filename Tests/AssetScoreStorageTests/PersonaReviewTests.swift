@@ -73,11 +73,14 @@ final class PersonaReviewTests: StoreTestCase {
         XCTAssertEqual(a.method, .decision)
         XCTAssertNil(a.reviewItemID)
         XCTAssertEqual(a.weight, 0.4)
+        let usage = try store.entryUsage()["summer"] ?? 0
+        XCTAssertGreaterThanOrEqual(usage, 1, "the dictionary's usage count includes the persona")
         let decided = try XCTUnwrap(try store.reviewItem(id: cars.id))
         XCTAssertEqual(decided.occurrences, 1, "a settled attribute still counts in the decided item's impact")
         XCTAssertEqual(decided.personaCount, 1)
 
         try store.undoDecision(itemID: cars.id, actor: "alice")
+        XCTAssertEqual(try store.entryUsage()["summer"] ?? 0, usage - 1, "and drops with the undo")
         a = try attribute(store, persona: "collector", value: "Vintage cars")
         XCTAssertNil(a.entry)
         XCTAssertEqual(a.method, .unmapped)

@@ -100,6 +100,7 @@ extension SQLiteStore {
                (SELECT COUNT(*) FROM asset_tags t JOIN assets s ON s.latest_analysis_id = t.analysis_id
                  WHERE t.entry = e.id)
              + (SELECT COUNT(*) FROM user_attributes u WHERE u.entry = e.id)
+             + (SELECT COUNT(*) FROM persona_attributes p WHERE p.entry = e.id)
         FROM entries e
         """
 

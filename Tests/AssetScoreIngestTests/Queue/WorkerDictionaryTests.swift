@@ -69,7 +69,7 @@ final class WorkerDictionaryTests: QueueTestCase {
         XCTAssertEqual(loads.value, 0)
 
         // The console (another connection) adds the entry while the worker keeps running.
-        try store().importDictionary(
+        _ = try store().importDictionary(
             facets: [], entries: [DictionaryEntry(id: "lagoon", facet: "theme", label: "Lagoon")], source: "console", actor: "alice")
         let after = try ingest("c.png")
         XCTAssertEqual(after.tags, ["Lagoon=lagoon"])
@@ -79,7 +79,7 @@ final class WorkerDictionaryTests: QueueTestCase {
         XCTAssertEqual(loads.value, 1, "loaded once per change")
 
         // Deprecating is a change too: the entry leaves the schema.
-        try store().importDictionary(
+        _ = try store().importDictionary(
             facets: [], entries: [DictionaryEntry(id: "lagoon", facet: "theme", label: "Lagoon", status: .deprecated)],
             source: "console", actor: "alice")
         XCTAssertEqual(try ingest("e.png").vocabulary, ["Beach"], "a deprecated entry leaves the schema")
@@ -92,7 +92,7 @@ final class WorkerDictionaryTests: QueueTestCase {
         environment.makeProvider = { _, _ in recorder }
         let c = configuration()
         let runner = try JobRunner(environment: environment, configuration: c, limiter: RateLimiter(perMinute: c.requestsPerMinute))
-        try store().importDictionary(
+        _ = try store().importDictionary(
             facets: [], entries: [DictionaryEntry(id: "lagoon", facet: "theme", label: "Lagoon")], source: "console", actor: "alice")
         let id = try enqueue(try file("a.png"), providers: ["recorder"])
         try drain(runner)
