@@ -66,7 +66,8 @@ class SmokeTestCase: XCTestCase {
     /// Waits for the smoke screen to be drawn.
     @discardableResult
     func waitForScreen(_ session: TmuxSession, file: StaticString = #filePath, line: UInt = #line) -> String {
-        guard let screen = session.wait(until: { $0.contains("last key:") }) else {
+        // The status bar's "ready" is the last row drawn: a capture can land mid-frame.
+        guard let screen = session.wait(until: { $0.contains("last key:") && $0.contains("ready") }) else {
             XCTFail("the smoke screen never appeared:\n\(session.capture())", file: file, line: line)
             return ""
         }
