@@ -16,12 +16,13 @@ enum ReviewPane {
             TableColumn("seen", width: .fixed(5), alignment: .right),
             TableColumn("camp.", width: .fixed(5), alignment: .right),
             TableColumn("users", width: .fixed(5), alignment: .right),
+            TableColumn("pers.", width: .fixed(5), alignment: .right),
             TableColumn("best candidate", width: .flexible(min: 0, weight: 3)),
         ]
         let rows = r.items.map { i -> [Span] in
             [
                 Span(i.facet.isEmpty ? "any" : i.facet, role: .dim), Span(i.sampleText, role: .tagUnmapped), Span(String(i.occurrences)),
-                Span(String(i.campaigns.count)), Span(String(i.userCount)),
+                Span(String(i.campaigns.count)), Span(String(i.userCount)), Span(String(i.personaCount)),
                 r.saving.contains(i.id)
                     ? Span("saving…", role: .warning)
                     : Span(
