@@ -38,9 +38,10 @@ public final class CampaignDecider: Sendable {
         scorer.decide(attributes: resolve(attributes), subject: subject)
     }
 
-    /// The same, with only the `rankingLimit` best variants in the ranking (nil for all).
-    public func decide(attributes: [UserAttribute], subject: String?, rankingLimit: Int?) -> Decision {
-        scorer.decide(attributes: resolve(attributes), subject: subject, rankingLimit: rankingLimit)
+    /// The same, with only the `rankingLimit` best variants in the ranking (nil for all), and
+    /// `id` as the decision's id (nil: a random one).
+    public func decide(attributes: [UserAttribute], subject: String?, rankingLimit: Int?, id: String? = nil) -> Decision {
+        scorer.decide(attributes: resolve(attributes), subject: subject, rankingLimit: rankingLimit, id: id)
     }
 
     /// The winner alone (see `Scorer.winner(attributes:)`), for a fast decide without reasons.

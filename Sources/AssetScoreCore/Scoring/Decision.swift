@@ -91,7 +91,7 @@ public struct Decision: Codable, Sendable, Hashable {
     public var notes: [String]
 
     public init(
-        id: String = UUID().uuidString.lowercased(), campaign: String, subject: String?, winner: ScoredVariant?,
+        id: String = Decision.newID(), campaign: String, subject: String?, winner: ScoredVariant?,
         ranking: [ScoredVariant], usedFallback: Bool, notes: [String]
     ) {
         self.id = id
@@ -102,6 +102,9 @@ public struct Decision: Codable, Sendable, Hashable {
         self.usedFallback = usedFallback
         self.notes = notes
     }
+
+    /// A new random decision id: a UUID, lower case.
+    public static func newID() -> String { UUID().uuidString.lowercased() }
 
     enum CodingKeys: String, CodingKey {
         case id, campaign, subject, winner, ranking, notes

@@ -74,14 +74,17 @@ public struct Scorer: Sendable {
     /// The same decision with only the `rankingLimit` best variants in `ranking` (nil for all),
     /// each with its terms; the winner, notes and fallback are as for the whole ranking. The
     /// console asks for the rows it can show, so a key costs those, not the campaign's size.
-    public func decide(attributes: [UserAttribute], subject: String?, rankingLimit: Int?) -> Decision {
+    ///
+    /// `id` is the decision's id; nil draws a random one (a UUID). A caller that derives its own
+    /// id from the outcome (the HTTP service) passes its placeholder and saves the draw.
+    public func decide(attributes: [UserAttribute], subject: String?, rankingLimit: Int?, id: String? = nil) -> Decision {
         var notes: [String] = []
         let (mapped, unmapped) = mappedAttributes(attributes)
         if !unmapped.isEmpty { notes.append(Self.unmappedNote(unmapped)) }
         guard !variants.isEmpty else {
             notes.insert("Campaign \(campaign.id) has no scorable variants, so there is nothing to serve.", at: 0)
             return Decision(
-                campaign: campaign.id, subject: subject, winner: nil, ranking: [], usedFallback: false,
+                id: id ?? Decision.newID(), campaign: campaign.id, subject: subject, winner: nil, ranking: [], usedFallback: false,
                 notes: notes)
         }
 
@@ -113,7 +116,7 @@ public struct Scorer: Sendable {
             notes.append("\(winner.path) scored on mapped tags only; \(count) review.")
         }
         return Decision(
-            campaign: campaign.id, subject: subject, winner: winner, ranking: ranking,
+            id: id ?? Decision.newID(), campaign: campaign.id, subject: subject, winner: winner, ranking: ranking,
             usedFallback: usedFallback, notes: notes)
     }
 }

@@ -94,7 +94,9 @@ public final class DecisionEngine: @unchecked Sendable {
         }
         attributes += query.attributes
         let subject = query.userID.map { "user:\($0)" }
-        var decision = decider.decide(attributes: attributes, subject: subject)
+        // The answer needs the winner and its reasons only (the ranking is not recorded); the id
+        // is derived from the outcome below, so none is drawn here.
+        var decision = decider.decide(attributes: attributes, subject: subject, rankingLimit: 1, id: "")
 
         var reason: FallbackReason?
         if decision.winner == nil {
