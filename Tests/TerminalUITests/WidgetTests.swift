@@ -49,6 +49,28 @@ final class WidgetTests: XCTestCase {
         XCTAssertEqual(buffer.text(), "Name           N\n漢字漢字漢…   12\nb           123…")
     }
 
+    /// Rows made on demand: only those on screen are asked for, and the table looks the same as
+    /// one drawn from every row.
+    func testTableMakesOnlyTheRowsThatShow() {
+        let columns = [TableColumn("n", width: .fixed(4), alignment: .right), TableColumn("text", width: .flexible(min: 4, weight: 1))]
+        let all = (0..<500).map { [Span(String($0)), Span("row \($0) ✓")] }
+        var eager = ScreenBuffer(width: 20, height: 6)
+        let eagerStart = TableView.draw(
+            into: &eager, in: eager.bounds, columns: columns, rows: all, selected: 250, offset: 0, focused: true)
+        var lazy = ScreenBuffer(width: 20, height: 6)
+        var asked: [Int] = []
+        let lazyStart = TableView.draw(
+            into: &lazy, in: lazy.bounds, columns: columns, count: all.count,
+            row: { i in
+                asked.append(i)
+                return all[i]
+            }, selected: 250, offset: 0, focused: true)
+        XCTAssertEqual(lazy.text(), eager.text())
+        XCTAssertEqual(lazyStart, eagerStart)
+        XCTAssertEqual(asked, Array(lazyStart..<lazyStart + 5))
+        XCTAssertTrue(asked.contains(250))
+    }
+
     func testTextFieldEditing() {
         var field = TextField("hello")
         XCTAssertEqual(field.cursor, 5)

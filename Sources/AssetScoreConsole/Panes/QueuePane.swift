@@ -9,10 +9,10 @@ enum QueuePane {
         for job in q.jobs.prefix(jobLines(q, height: rect.height)) {
             let line: String
             if job.finished {
-                line = "✓ \(URL(fileURLWithPath: job.path).lastPathComponent): \(job.summary)"
+                line = "✓ \(fileName(job.path)): \(job.summary)"
             } else {
                 let spinner = Spinner(started: job.startedAt).frame(at: clock.now())
-                line = "\(spinner) ingesting \(URL(fileURLWithPath: job.path).lastPathComponent) \(job.done)/\(job.total) \(job.current)"
+                line = "\(spinner) ingesting \(fileName(job.path)) \(job.done)/\(job.total) \(job.current)"
             }
             buffer.write(
                 line, x: area.x + 1, y: area.y, maxWidth: area.width - 2, role: job.finished ? .success : .warning, overflow: .ellipsis)
@@ -27,16 +27,18 @@ enum QueuePane {
             TableColumn("status", width: .fixed(12)),
             TableColumn("reason", width: .flexible(min: 0, weight: 5)),
         ]
-        let rows = q.rows.map { a -> [Span] in
-            [
-                Span(String(a.id)), Span(a.campaign), Span(URL(fileURLWithPath: a.path).lastPathComponent),
+        func row(_ index: Int) -> [Span] {
+            let a = q.rows[index]
+            return [
+                Span(String(a.id)), Span(a.campaign), Span(fileName(a.path)),
                 Span(a.width.map { "\($0)x\(a.height ?? 0)" } ?? "-"),
                 Span(a.status.rawValue.replacingOccurrences(of: "_", with: " "), role: role(a.status)),
                 Span(reasonText(a), role: .error),
             ]
         }
         TableView.draw(
-            into: &buffer, in: area, columns: columns, rows: rows, selected: q.rows.isEmpty ? nil : q.selected, offset: q.offset,
+            into: &buffer, in: area, columns: columns, count: q.rows.count, row: row, selected: q.rows.isEmpty ? nil : q.selected,
+            offset: q.offset,
             focused: focused,
             emptyText: q.statusFilter == nil
                 ? "No assets yet: press i to ingest a file or folder." : "No assets with this status (f changes the filter).")
@@ -48,39 +50,47 @@ enum QueuePane {
     /// Below `wideJobsTable` columns, analyser and cost give way to the reason (the detail view
     /// still shows them).
     static func drawJobs(_ q: QueueState, into buffer: inout ScreenBuffer, in area: Rect, focused: Bool) {
-        var rows = q.queueJobs.map { j -> [Span] in
-            let file = URL(fileURLWithPath: j.source).lastPathComponent
+        func row(_ index: Int) -> [Span] {
+            let j = q.queueJobs[index]
+            let file = fileName(j.source)
             var reason = j.lastError ?? ""
             if reason.hasPrefix(file + ": ") { reason = String(reason.dropFirst(file.count + 2)) }
             return [
                 Span(String(j.id)), Span(jobStatusText(j), role: jobRole(j.status)), Span(j.campaign ?? "-"), Span(file),
-                Span(j.provider.map { $0 + (j.answeredModel.map { " " + $0 } ?? "") } ?? "-"),
-                Span(j.durationMS.map { $0 >= 10_000 ? "\($0 / 1000) s" : "\($0) ms" } ?? "-"), Span(costText(j), role: .dim),
-                Span(j.status == .ready ? "" : reason, role: j.status == .failed ? .error : .dim),
+                Span(analyserText(j)), Span(j.durationMS.map { $0 >= 10_000 ? "\($0 / 1000) s" : "\($0) ms" } ?? "-"),
+                Span(costText(j), role: .dim), Span(j.status == .ready ? "" : reason, role: j.status == .failed ? .error : .dim),
             ]
         }
-        func fit(_ column: Int, title: String, limit: Int) -> Int {
-            let widest = rows.reduce(0) { max($0, ScreenBuffer.width(of: SafeText.display($1[column].text))) }
-            return min(limit, max(ScreenBuffer.width(of: title), widest))
+        // Widths from every loaded job (not only those on screen), so columns keep still while
+        // the operator scrolls; only the three measured texts are made for that.
+        func fit(_ text: (QueueJob) -> String, title: String, limit: Int) -> Int {
+            var widest = ScreenBuffer.width(of: title)
+            for j in q.queueJobs where widest < limit { widest = max(widest, ScreenBuffer.width(of: text(j))) }
+            return min(limit, widest)
         }
-        let spent = rows.contains { !$0[6].text.isEmpty }
+        let spent = q.queueJobs.contains { !costText($0).isEmpty }
         var columns = [
             TableColumn("job", width: .fixed(5), alignment: .right),
             TableColumn("status", width: .fixed(12)),
-            TableColumn("campaign", width: .fixed(fit(2, title: "campaign", limit: 16))),
+            TableColumn("campaign", width: .fixed(fit({ $0.campaign ?? "-" }, title: "campaign", limit: 16))),
             TableColumn("file", width: .flexible(min: 12, weight: 2)),
-            TableColumn("analyser", width: .fixed(fit(4, title: "analyser", limit: 28))),
+            TableColumn("analyser", width: .fixed(fit(analyserText, title: "analyser", limit: 28))),
             TableColumn("time", width: .fixed(7), alignment: .right),
-            TableColumn(spent ? "tokens/cost" : "cost", width: .fixed(spent ? fit(6, title: "tokens/cost", limit: 22) : 4)),
+            TableColumn(spent ? "tokens/cost" : "cost", width: .fixed(spent ? fit(costText, title: "tokens/cost", limit: 22) : 4)),
             TableColumn("reason", width: .flexible(min: 0, weight: 5)),
         ]
+        var shown = row
         if area.width < wideJobsTable {
             let kept = [0, 1, 2, 3, 5, 7]
             columns = kept.map { columns[$0] }
-            rows = rows.map { row in kept.map { row[$0] } }
+            shown = { index in
+                let full = row(index)
+                return kept.map { full[$0] }
+            }
         }
         TableView.draw(
-            into: &buffer, in: area, columns: columns, rows: rows, selected: q.queueJobs.isEmpty ? nil : q.selected, offset: q.offset,
+            into: &buffer, in: area, columns: columns, count: q.queueJobs.count, row: shown,
+            selected: q.queueJobs.isEmpty ? nil : q.selected, offset: q.offset,
             focused: focused,
             emptyText: q.statusFilter == nil
                 ? "No jobs yet: press i to ingest a file or folder (v shows the assets)."
@@ -93,6 +103,20 @@ enum QueuePane {
     static func jobStatusText(_ j: QueueJob) -> String {
         if j.status == .queued, j.notBefore != nil { return "retry wait" }
         return j.status.rawValue.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// The provider, and the model that answered when one did.
+    static func analyserText(_ j: QueueJob) -> String {
+        j.provider.map { $0 + (j.answeredModel.map { " " + $0 } ?? "") } ?? "-"
+    }
+
+    /// The last path component, as `URL.lastPathComponent` gives it for a path, without building
+    /// a URL (which costs more than drawing the row).
+    static func fileName(_ path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        guard let slash = path.lastIndex(of: "/"), path != "/" else { return String(path) }
+        return String(path[path.index(after: slash)...])
     }
 
     static func costText(_ j: QueueJob) -> String {
@@ -113,7 +137,7 @@ enum QueuePane {
     /// The reason without the file name it starts with: the file column already shows it.
     static func reasonText(_ a: Asset) -> String {
         guard let r = a.failureReason else { return "" }
-        let name = URL(fileURLWithPath: a.path).lastPathComponent + ": "
+        let name = fileName(a.path) + ": "
         return r.hasPrefix(name) ? String(r.dropFirst(name.count)) : r
     }
 

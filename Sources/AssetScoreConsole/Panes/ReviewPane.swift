@@ -19,8 +19,9 @@ enum ReviewPane {
             TableColumn("pers.", width: .fixed(5), alignment: .right),
             TableColumn("best candidate", width: .flexible(min: 0, weight: 3)),
         ]
-        let rows = r.items.map { i -> [Span] in
-            [
+        func row(_ index: Int) -> [Span] {
+            let i = r.items[index]
+            return [
                 Span(i.facet.isEmpty ? "any" : i.facet, role: .dim), Span(i.sampleText, role: .tagUnmapped), Span(String(i.occurrences)),
                 Span(String(i.campaigns.count)), Span(String(i.userCount)), Span(String(i.personaCount)),
                 r.saving.contains(i.id)
@@ -31,7 +32,8 @@ enum ReviewPane {
             ]
         }
         TableView.draw(
-            into: &buffer, in: listRect, columns: columns, rows: rows, selected: r.items.isEmpty ? nil : r.selected, offset: r.offset,
+            into: &buffer, in: listRect, columns: columns, count: r.items.count, row: row, selected: r.items.isEmpty ? nil : r.selected,
+            offset: r.offset,
             focused: focused, emptyText: "Nothing to review: every tag maps to the dictionary.")
         guard detailHeight > 2, r.items.indices.contains(r.selected) else { return }
         let item = r.items[r.selected]

@@ -8,6 +8,8 @@ public enum DisplayWidth {
     public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
 
     public static func of(_ c: Character) -> Int {
+        // Most text is ASCII: no property lookups for it ("\r\n" is one ASCII character, a control).
+        if let ascii = c.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         guard let first = c.unicodeScalars.first else { return 0 }
         let v = first.value
         if v < 0x20 || (0x7F...0x9F).contains(v) { return 0 }

@@ -68,6 +68,8 @@ extension ScreenBuffer {
     /// mark, zero-width space, soft hyphen) or that could move the cursor (line and paragraph
     /// separators) become U+FFFD, so every cell advances the cursor by exactly its width.
     static func cell(for character: Character, role: Role) -> Cell {
+        // Printable ASCII, most of what is drawn, is one column as it is.
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii != 0x7F { return Cell(character: character, role: role, width: 1) }
         let width = DisplayWidth.of(character)
         let first = character.unicodeScalars.first?.properties.generalCategory
         switch first {

@@ -8,6 +8,18 @@ public enum TableView {
         into buffer: inout ScreenBuffer, in rect: Rect, columns: [TableColumn], rows: [[Span]],
         selected: Int?, offset: Int, focused: Bool, emptyText: String = ""
     ) -> Int {
+        draw(
+            into: &buffer, in: rect, columns: columns, count: rows.count, row: { rows[$0] }, selected: selected, offset: offset,
+            focused: focused, emptyText: emptyText)
+    }
+
+    /// The same table with rows made on demand: `row(i)` is called only for the rows that show,
+    /// so a pane listing 500 loaded items formats the twenty on screen, not all of them.
+    @discardableResult
+    public static func draw(
+        into buffer: inout ScreenBuffer, in rect: Rect, columns: [TableColumn], count: Int, row: (Int) -> [Span],
+        selected: Int?, offset: Int, focused: Bool, emptyText: String = ""
+    ) -> Int {
         buffer.fill(rect, role: .listNormal)
         guard rect.height >= 1, rect.width >= 1 else { return 0 }
         let widths = TableColumn.layout(columns, total: rect.width)
@@ -16,14 +28,14 @@ public enum TableView {
         )
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard !body.isEmpty else { return 0 }
-        if rows.isEmpty {
+        if count == 0 {
             buffer.write(emptyText, x: body.x + 1, y: body.y, maxWidth: body.width - 1, role: .dim, overflow: .ellipsis)
             return 0
         }
-        let start = ListView.scrollOffset(selected: selected, offset: offset, visibleRows: body.height, count: rows.count)
-        for (line, index) in (start..<min(rows.count, start + body.height)).enumerated() {
+        let start = ListView.scrollOffset(selected: selected, offset: offset, visibleRows: body.height, count: count)
+        for (line, index) in (start..<min(count, start + body.height)).enumerated() {
             let y = body.y + line
-            drawRow(into: &buffer, y: y, x: body.x, cells: rows[index], columns: columns, widths: widths, role: .listNormal)
+            drawRow(into: &buffer, y: y, x: body.x, cells: row(index), columns: columns, widths: widths, role: .listNormal)
             if index == selected {
                 buffer.paint(
                     Rect(x: body.x, y: y, width: body.width, height: 1), role: focused ? .listSelectedFocused : .listSelectedBlurred)
