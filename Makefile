@@ -31,13 +31,13 @@ bench: bench-server bench-console
 bench-server: deps
 	@scripts/bench.sh
 
-# The console's start-up and per-key times on 100,000 assets and 10,000 review items (issue 3),
-# beside a small baseline database; the big database is generated once into BENCH_DB.
-BENCH_DB ?= .build/bench-100k.db
+# The console's start-up and per-key times on 100,000 assets, 10,000 review items and 100,000
+# users (issue 3), beside a small baseline database; the big database is generated once into BENCH_DB.
+BENCH_DB ?= .build/bench-100k-assets-100k-users.db
 RELEASE_BIN = .build/release/assetscore
 bench-console: deps
 	$(SWIFT) build -c release --product assetscore
-	@[ -f $(BENCH_DB) ] || $(RELEASE_BIN) --db $(BENCH_DB) generate --assets 100000 --review-items 10000
+	@[ -f $(BENCH_DB) ] || $(RELEASE_BIN) --db $(BENCH_DB) generate --assets 100000 --review-items 10000 --users 100000
 	$(RELEASE_BIN) --db $(BENCH_DB) bench console
 
 lint:

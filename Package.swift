@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        // libc only: per-thread priority (gettid and syscall are out of Swift's reach).
+        .systemLibrary(name: "CThreadPriority"),
 
         // The core: dictionary, normalisation, mapping, scoring, domain types. Foundation only.
         .target(name: "AssetScoreCore"),
@@ -54,7 +56,7 @@ let package = Package(
 
         // Terminal toolkit: screen buffer, keys, key maps, themes, widgets. Knows nothing of assets
         // and nothing of ncurses; the shipped themes are resources.
-        .target(name: "TerminalUI", dependencies: ["AssetScoreCore"], resources: [.copy("Themes")]),
+        .target(name: "TerminalUI", dependencies: ["AssetScoreCore", "CThreadPriority"], resources: [.copy("Themes")]),
         // The only code that touches ncurses: flushes a ScreenBuffer, reads keys.
         .target(name: "TerminalCurses", dependencies: ["TerminalUI", "CNcursesw"]),
         // A tiny program the TerminalCurses tests drive under tmux.

@@ -31,6 +31,7 @@ final class PreviewBackground: @unchecked Sendable {
         }
         guard added else { return }
         queue.async { [self] in
+            BackgroundPriority.lowerCurrentThread()
             // Each block runs whichever request is newest now, so the last one asked runs first.
             guard let job = lock.withLock({ waiting.popLast() }) else { return }
             job.work()

@@ -1,4 +1,5 @@
 import AssetScoreCore
+import AssetScoreStorage
 import TerminalUI
 import XCTest
 
@@ -26,6 +27,7 @@ final class ConsoleBackgroundCampaignTests: XCTestCase {
 
         let c = try ConsoleFixture.controller(path)
         c.backgroundCampaignThreshold = 0
+        c.campaignWaitThreshold = 0
         try ConsoleFixture.keys(c, "3")
         XCTAssertEqual(c.state.simulator.loadingCampaign, inPlace.state.simulator.campaign)
         XCTAssertNil(c.state.simulator.decision)
@@ -46,6 +48,7 @@ final class ConsoleBackgroundCampaignTests: XCTestCase {
     func testALoadTheOperatorMovedOnFromIsDropped() throws {
         let c = try ConsoleFixture.controller(try ConsoleFixture.database())
         c.backgroundCampaignThreshold = 0
+        c.campaignWaitThreshold = 0
         try ConsoleFixture.keys(c, "3 ] ]")
         settle(c)
         let campaign = try XCTUnwrap(c.state.simulator.campaign)
@@ -58,5 +61,81 @@ final class ConsoleBackgroundCampaignTests: XCTestCase {
         XCTAssertEqual(c.state.simulator.campaign, campaign)
         XCTAssertNil(c.state.simulator.loadingCampaign)
         XCTAssertEqual(c.state.simulator.decision?.campaign, c.state.simulator.campaign)
+    }
+
+    func testACampaignReadyWithinTheWaitShowsWithTheKey() throws {
+        let path = try ConsoleFixture.database()
+        let inPlace = try ConsoleFixture.controller(path)
+        try ConsoleFixture.keys(inPlace, "3")
+        let c = try ConsoleFixture.controller(path)
+        c.backgroundCampaignThreshold = 0
+        // A wait no test machine runs out of: the load is on another thread, the key waits for it.
+        c.campaignLoadWaitMS = 30_000
+        try ConsoleFixture.keys(c, "3")
+        XCTAssertNil(c.state.simulator.loadingCampaign)
+        XCTAssertEqual(c.state.simulator.decision?.ranking, inPlace.state.simulator.decision?.ranking)
+        XCTAssertEqual(c.state.simulator.personaWinners.map(\.asset), inPlace.state.simulator.personaWinners.map(\.asset))
+        XCTAssertEqual(c.state.simulator.userShares.map(\.asset), inPlace.state.simulator.userShares.map(\.asset))
+        XCTAssertFalse(ConsoleFixture.screen(c).contains("loading"), ConsoleFixture.screen(c))
+    }
+
+    /// The fixture with users who like what the personas like (a few each, so shares differ).
+    func databaseWithUsers() throws -> String {
+        let path = try ConsoleFixture.database()
+        let store = try SQLiteStore(path: path)
+        var users: [UserProfile] = []
+        for (n, persona) in try store.personas().enumerated() {
+            for copy in 0...n { users.append(UserProfile(id: "u-\(n)-\(copy)", attributes: persona.attributes, source: "test")) }
+        }
+        try store.saveUsers(users, actor: "test")
+        return path
+    }
+
+    /// Many users: the share chart is counted off the loop and says so until it arrives; the
+    /// result is the one counted in place, and a recount for the same campaign keeps the bars.
+    func testUsersSharesCountedInTheBackgroundMatchTheOnesCountedInPlace() throws {
+        let path = try databaseWithUsers()
+        let inPlace = try ConsoleFixture.controller(path)
+        try ConsoleFixture.keys(inPlace, "3")
+        let expected = inPlace.state.simulator.userShares
+        XCTAssertFalse(expected.isEmpty, "the fixture has users")
+
+        let c = try ConsoleFixture.controller(path)
+        c.backgroundShareThreshold = 0
+        try ConsoleFixture.keys(c, "3")
+        if c.state.simulator.countingShares {
+            XCTAssertTrue(ConsoleFixture.screen(c).contains("counting…"), ConsoleFixture.screen(c))
+        }
+        _ = c.finishBackgroundWork()
+        XCTAssertFalse(c.state.simulator.countingShares)
+        XCTAssertEqual(c.state.simulator.usersCounted, inPlace.state.simulator.usersCounted)
+        XCTAssertEqual(c.state.simulator.userShares.map(\.asset), expected.map(\.asset))
+        XCTAssertEqual(c.state.simulator.userShares.map(\.share), expected.map(\.share))
+        XCTAssertTrue(ConsoleFixture.screen(c).contains("Share won among \(inPlace.state.simulator.usersCounted) users"))
+
+        // Another campaign: its own shares, never the previous campaign's bars under its name.
+        c.handle(.character("]"))
+        inPlace.handle(.character("]"))
+        XCTAssertTrue(
+            c.state.simulator.countingShares || c.state.simulator.userShares.map(\.asset) == inPlace.state.simulator.userShares.map(\.asset)
+        )
+        _ = c.finishBackgroundWork()
+        XCTAssertEqual(c.state.simulator.userShares.map(\.asset), inPlace.state.simulator.userShares.map(\.asset))
+    }
+
+    /// A count finished for a campaign the operator has left is not shown under the new one.
+    func testSharesForACampaignLeftBehindAreDropped() throws {
+        let c = try ConsoleFixture.controller(try databaseWithUsers())
+        c.backgroundShareThreshold = 0
+        try ConsoleFixture.keys(c, "3")
+        let first = try XCTUnwrap(c.decider)
+        c.shareCounter.waitUntilIdle()
+        let stale = try XCTUnwrap(c.shareCounter.take())
+        c.handle(.character("]"))
+        XCTAssertNotEqual(c.decider?.campaign.id, first.campaign.id)
+        c.applyShares(stale)
+        XCTAssertTrue(c.state.simulator.countingShares, "the stale count must not end the new one")
+        _ = c.finishBackgroundWork()
+        XCTAssertFalse(c.state.simulator.countingShares)
     }
 }

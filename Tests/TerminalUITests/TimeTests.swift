@@ -29,4 +29,21 @@ final class TimeTests: XCTestCase {
         XCTAssertEqual(spinner.frame(at: now.addingTimeInterval(0.45)), "|")
         XCTAssertEqual(spinner.frame(at: now.addingTimeInterval(-5)), "|")
     }
+
+    /// Background threads run below the input loop's priority; other threads keep theirs.
+    func testBackgroundPriorityLowersOnlyTheCallingThread() throws {
+        guard let mine = BackgroundPriority.currentNice else { throw XCTSkip("thread priorities cannot be read here") }
+        let done = expectation(description: "background thread")
+        nonisolated(unsafe) var seen: (before: Int32?, after: Int32?) = (nil, nil)
+        Thread.detachNewThread {
+            seen.before = BackgroundPriority.currentNice
+            BackgroundPriority.lowerCurrentThread()
+            seen.after = BackgroundPriority.currentNice
+            done.fulfill()
+        }
+        wait(for: [done], timeout: 10)
+        let before = try XCTUnwrap(seen.before)
+        XCTAssertEqual(seen.after, min(19, before + BackgroundPriority.niceIncrement))
+        XCTAssertEqual(BackgroundPriority.currentNice, mine, "the calling test thread is untouched")
+    }
 }

@@ -1,5 +1,6 @@
 import AssetScoreCore
 import Foundation
+import TerminalUI
 
 extension ConsoleController {
     /// How many rows a list pane loads; the panes page through the store beyond this.
@@ -9,7 +10,7 @@ extension ConsoleController {
     func reloadAll() throws {
         lastChangeToken = try store.changeToken()
         mapper = try env.makeMapper(store)
-        resolvedUsers = nil
+        forgetUsers()
         deciders.removeAll()
         try loadLists()
         try loadDictionary()
@@ -40,7 +41,7 @@ extension ConsoleController {
     /// The part of `reloadChanged` after the lists: what depends on the mapper and the panes
     /// on screen (shared with a decision's outcome, whose lists the review worker read).
     func reloadAfterLists() throws {
-        resolvedUsers = nil
+        forgetUsers()
         deciders.removeAll()
         loadEntries()
         if isVisible(.dictionary) { try loadDictionary() } else { staleDictionary = true }
@@ -192,14 +193,11 @@ extension ConsoleController {
             remember(loaded)
             return showCampaign(loaded, withUserShares: withUserShares)
         }
-        decider = nil
-        state.simulator.loadingCampaign = id
-        state.simulator.loadingVariants = variants
-        state.simulator.decision = nil
-        state.simulator.personaWinners = []
-        state.simulator.userShares = []
         let (generation, env, mapper, slot) = (campaignGeneration, env, mapper, campaignLoads)
+        let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
+            BackgroundPriority.lowerCurrentThread()
+            defer { done.signal() }
             // Keys pressed while this thread waited to start may already have moved on.
             guard slot.isCurrent(generation) else { return }
             let outcome: Result<CampaignDecider, ConsoleError>
@@ -210,16 +208,31 @@ extension ConsoleController {
             }
             slot.post(CampaignLoadSlot.Loaded(generation: generation, campaign: id, outcome: outcome))
         }
+        // A campaign of a few thousand variants often loads within the key's budget: shown at
+        // once then, without a "loading" flash; otherwise the loop goes on and `tick` shows it.
+        if variants < campaignWaitThreshold, done.wait(timeout: .now() + .milliseconds(campaignLoadWaitMS)) == .success,
+            let loaded = campaignLoads.take()
+        {
+            return applyCampaignLoad(loaded, withUserShares: withUserShares)
+        }
+        decider = nil
+        shareGeneration += 1
+        state.simulator.countingShares = false
+        state.simulator.loadingCampaign = id
+        state.simulator.loadingVariants = variants
+        state.simulator.decision = nil
+        state.simulator.personaWinners = []
+        state.simulator.userShares = []
     }
 
     /// A background load that finished: shown when it is still what the operator asked for.
-    func applyCampaignLoad(_ loaded: CampaignLoadSlot.Loaded) {
+    func applyCampaignLoad(_ loaded: CampaignLoadSlot.Loaded, withUserShares: Bool = true) {
         guard loaded.generation == campaignGeneration, state.simulator.campaign == loaded.campaign else { return }
         state.simulator.loadingCampaign = nil
         switch loaded.outcome {
         case .success(let d):
             remember(d)
-            showCampaign(d, withUserShares: true)
+            showCampaign(d, withUserShares: withUserShares)
         case .failure(let error):
             fail(error)
         }
@@ -250,7 +263,7 @@ extension ConsoleController {
         }
         rescore()
         summarisePersonas()
-        if withUserShares || changed { summariseUsers() }
+        if withUserShares || changed { summariseUsers(campaignChanged: changed) }
     }
 
     /// Re-scores the edited profile with the edited facet weights: in memory, on every key.
@@ -272,38 +285,77 @@ extension ConsoleController {
         }
     }
 
-    /// The share of every imported user each variant wins, on the winner-only path: the users'
-    /// profiles are read and mapped once (again only after a change), then each campaign costs
-    /// the postings their attributes reach.
-    func summariseUsers() {
+    /// The share of every imported user each variant wins, on the winner-only path. The users'
+    /// profiles are read and mapped once per change, then each campaign costs the postings their
+    /// attributes reach. Small user bases are counted at once; from `backgroundShareThreshold`
+    /// users on, `ShareCounter` counts off the loop and the chart says "counting…" until `tick`
+    /// finds the result.
+    func summariseUsers(campaignChanged: Bool = false) {
         guard let decider else { return }
-        let profiles: [[UserAttribute]]
+        let users: Int
         do {
-            profiles = try userProfiles()
+            users = try userCount()
         } catch {
             return fail(error)
         }
-        var wins: [Int64: Int] = [:]
-        for w in decider.scorer.winners(profiles) {
-            if let w { wins[w.assetID, default: 0] += 1 }
+        shareGeneration += 1
+        if users < backgroundShareThreshold {
+            state.simulator.countingShares = false
+            do {
+                showShares(ShareCounter.shares(decider, profiles: try userProfiles()), decider: decider)
+            } catch {
+                fail(error)
+            }
+            return
         }
-        let counted = profiles.count
+        state.simulator.countingShares = true
+        // Another campaign's bars would be wrong; the same campaign's stay until the new ones.
+        if campaignChanged { state.simulator.userShares = [] }
+        shareCounter.count(ShareCounter.Request(generation: shareGeneration, usersEpoch: usersEpoch, decider: decider))
+    }
+
+    /// Counts that finished: shown when they are the newest asked for and their campaign shows.
+    func applyShares(_ counted: ShareCounter.Counted) {
+        guard counted.generation == shareGeneration, let decider, decider.campaign.id == counted.campaign else { return }
+        state.simulator.countingShares = false
+        switch counted.outcome {
+        case .success(let shares): showShares(shares, decider: decider)
+        case .failure(let error): fail(error)
+        }
+    }
+
+    func showShares(_ shares: ShareCounter.Shares, decider: CampaignDecider) {
+        let counted = shares.usersCounted
         state.simulator.usersCounted = counted
-        state.simulator.userShares = wins.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        state.simulator.userShares = shares.wins.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map { (assetName($0.key, in: decider), counted == 0 ? 0 : Double($0.value) / Double(counted)) }
     }
 
     /// Every user's attributes, mapped with the current mapper; kept until the next reload.
     func userProfiles() throws -> [[UserAttribute]] {
         if let cached = resolvedUsers { return cached }
-        let users = try store.users(limit: max(1, try store.userCount()), offset: 0)
-        let resolved = users.map { decider?.resolve($0.attributes) ?? $0.attributes }
+        guard let decider else { return [] }
+        let resolved = try ShareCounter.profiles(store, decider: decider)
         resolvedUsers = resolved
         return resolved
     }
 
+    /// How many users are imported, read once per change.
+    func userCount() throws -> Int {
+        if let known = knownUserCount, known.epoch == usersEpoch { return known.count }
+        let count = try store.userCount()
+        knownUserCount = (usersEpoch, count)
+        return count
+    }
+
+    /// After a change: users, their mapping and their count are read again when next needed.
+    func forgetUsers() {
+        resolvedUsers = nil
+        usersEpoch += 1
+    }
+
     func assetName(_ id: Int64, in decider: CampaignDecider) -> String {
         guard let asset = decider.scorer.variant(id: id) else { return "#\(id)" }
-        return URL(fileURLWithPath: asset.path).lastPathComponent
+        return QueuePane.fileName(asset.path)
     }
 }

@@ -107,6 +107,7 @@ extension ConsoleController {
         let events = self.events
         let mine = Set(ids)
         let thread = Thread {
+            BackgroundPriority.lowerCurrentThread()
             do {
                 let store = try env.openStore()
                 // Read before the mapper, so a change in between is caught at the first job.

@@ -22,14 +22,27 @@ public final class ConsoleController {
     var quitConfirmed = false
     /// Every user's attributes, mapped: the share chart's input, read once per change.
     var resolvedUsers: [[UserAttribute]]?
+    /// Moves whenever users or their mapping may have changed (see `forgetUsers`).
+    var usersEpoch = 0
+    var knownUserCount: (epoch: Int, count: Int)?
+    /// From this many imported users on, the share chart is counted off the loop.
+    var backgroundShareThreshold = 5000
+    /// Users' shares counted in the background; the generation names the newest request.
+    let shareCounter: ShareCounter
+    var shareGeneration = 0
     /// Campaigns loaded since the last change, by id (a few; see `remember`).
     var deciders: [String: CampaignDecider] = [:]
     let campaignLoads = CampaignLoadSlot()
     /// Bumped by every campaign request, so a background load for an older one is dropped.
     var campaignGeneration = 0
-    /// Campaigns with at least this many variants load in the background (about 30 ms of
-    /// reading below it, so small campaigns, and the tests on them, load at once).
-    var backgroundCampaignThreshold = 3000
+    /// Campaigns with at least this many variants load in the background: about 25 ms per
+    /// thousand variants is more than a key may take. Small ones (and the tests on them) load
+    /// at once.
+    var backgroundCampaignThreshold = 200
+    /// Below this many variants the loop waits up to `campaignLoadWaitMS` for a background load
+    /// (it shows with the key if it is ready by then); bigger ones are not waited for at all.
+    var campaignWaitThreshold = 3000
+    var campaignLoadWaitMS = 8
     let events = BackgroundEvents()
     var nextJobID = 1
     /// Review decisions run here, in order, off the input loop.
@@ -50,6 +63,7 @@ public final class ConsoleController {
         store = try environment.openStore()
         reviewWorker = ReviewWorker(openStore: environment.openStore)
         usageCounter = UsageCounter(openStore: environment.openStore)
+        shareCounter = ShareCounter(openStore: environment.openStore)
         mapper = try environment.makeMapper(store)
         try loadStart()
     }
@@ -144,6 +158,7 @@ public final class ConsoleController {
         for outcome in outcomes { applyReviewOutcome(outcome) }
         if outcomes.contains(where: { !$0.isRefresh }) && !reviewWorker.isBusy { verifyAfterDecisions() }
         if let counted = usageCounter.take() { applyUsage(counted) }
+        if let shares = shareCounter.take() { applyShares(shares) }
         var changed = false
         for event in events.drain() {
             apply(event)
@@ -207,7 +222,10 @@ extension ConsoleController {
         usageCounter.waitUntilIdle()
         let counted = usageCounter.take()
         if let counted { applyUsage(counted) }
-        return !outcomes.isEmpty || counted != nil
+        shareCounter.waitUntilIdle()
+        let shares = shareCounter.take()
+        if let shares { applyShares(shares) }
+        return !outcomes.isEmpty || counted != nil || shares != nil
     }
 
     /// Shows a problem found while starting (a broken theme or key file) in the status bar.

@@ -1,5 +1,6 @@
 import AssetScoreCore
 import Foundation
+import TerminalUI
 
 /// Runs review decisions on one background queue, in the order they were asked for, with its
 /// own connection, and keeps their outcomes until the input loop takes them.
@@ -62,6 +63,7 @@ final class ReviewWorker: @unchecked Sendable {
             return nextTicket
         }
         queue.async { [self] in
+            BackgroundPriority.lowerCurrentThread()
             var outcome: Outcome
             if let after, failedTickets.contains(after) {
                 outcome = Outcome(ticket: ticket, items: items, message: skipped, isError: true)

@@ -1,5 +1,6 @@
 import AssetScoreCore
 import Foundation
+import TerminalUI
 
 /// Counts the dictionary's usage on a background queue with its own connection; only the
 /// newest request's counts are kept for the input loop to take.
@@ -29,6 +30,7 @@ final class UsageCounter: @unchecked Sendable {
     func count(_ generation: Int) {
         lock.withLock { requested = max(requested, generation) }
         queue.async { [self] in
+            BackgroundPriority.lowerCurrentThread()
             // A newer request is queued behind this one: its count is the one that shows.
             guard lock.withLock({ generation >= requested }) else { return }
             let outcome: Result<[String: Int], ConsoleError>

@@ -49,6 +49,7 @@ public enum ConsoleBenchmark {
         terminal.busy = {
             controller.state.simulator.loadingCampaign != nil || !controller.state.review.saving.isEmpty
                 || controller.state.dictionary.countingUsage
+                || controller.state.simulator.countingShares
         }
         terminal.observe = {
             if controller.state.messageIsError, let m = controller.state.message, errors.last != m { errors.append(m) }

@@ -113,7 +113,8 @@ enum SimulatorPane {
         let half = rect.width / 2
         var y = rect.y + 1
         buffer.write("Winner per persona", x: rect.x + 1, y: y, maxWidth: half - 2, role: .tableHeader)
-        buffer.write("Share won among \(s.usersCounted) users", x: rect.x + half + 1, y: y, maxWidth: half - 2, role: .tableHeader)
+        let sharesTitle = s.countingShares ? "Share won among users: counting…" : "Share won among \(s.usersCounted) users"
+        buffer.write(sharesTitle, x: rect.x + half + 1, y: y, maxWidth: half - 2, role: .tableHeader)
         y += 1
         for (i, p) in s.personaWinners.enumerated() where y + i < rect.maxY {
             buffer.write("\(p.persona): \(p.asset)", x: rect.x + 1, y: y + i, maxWidth: half - 2, role: .normal, overflow: .ellipsis)
@@ -125,7 +126,7 @@ enum SimulatorPane {
                 String(format: " %3.0f%% ", share.share * 100) + share.asset, x: rect.x + half + 1 + barWidth, y: y + i,
                 maxWidth: max(0, half - barWidth - 2), role: .normal, overflow: .ellipsis)
         }
-        if s.userShares.isEmpty, y < rect.maxY {
+        if s.userShares.isEmpty, !s.countingShares, y < rect.maxY {
             buffer.write("no users imported", x: rect.x + half + 1, y: y, maxWidth: half - 2, role: .dim)
         }
     }

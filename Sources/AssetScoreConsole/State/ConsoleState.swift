@@ -126,6 +126,8 @@ public struct SimulatorState: Sendable {
     /// Share of imported users each variant wins, best first.
     public var userShares: [(asset: String, share: Double)] = []
     public var usersCounted = 0
+    /// The share chart is being counted in the background (many users).
+    public var countingShares = false
     /// How many variants the campaign has; `decision.ranking` holds only the rows that fit.
     public var variantCount = 0
     /// A campaign loading in the background (its ranking shows when it is ready), and its size.

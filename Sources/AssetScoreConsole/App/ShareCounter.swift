@@ -1,0 +1,119 @@
+import AssetScoreCore
+import Foundation
+import TerminalUI
+
+/// Counts which variant every imported user wins, on a background queue with its own connection;
+/// only the newest request's result is kept for the input loop to take.
+///
+/// At 100,000 users, reading and mapping their profiles takes about a second and running every
+/// profile through a campaign's winner-only path a few hundred milliseconds more: far too long
+/// for a key. The simulator shows the ranking at once and the share chart when it is ready.
+/// Mapped profiles are kept until the controller's users epoch moves (after any change), so
+/// switching campaigns pays only for the winners.
+final class ShareCounter: @unchecked Sendable {
+    struct Request: Sendable {
+        var generation: Int
+        /// Bumped by the controller whenever users or the mapper may have changed.
+        var usersEpoch: Int
+        var decider: CampaignDecider
+    }
+
+    struct Counted: Sendable {
+        var generation: Int
+        var campaign: String
+        var outcome: Result<Shares, ConsoleError>
+    }
+
+    struct Shares: Sendable {
+        var usersCounted: Int
+        /// Users won, by variant asset id.
+        var wins: [Int64: Int]
+    }
+
+    private let queue = DispatchQueue(label: "assetscore.console.shares", qos: .userInitiated)
+    private let lock = NSLock()
+    private var requested = 0
+    private var pending: Counted?
+    private let openStore: @Sendable () throws -> any AssetStore
+    /// Touched on `queue` only.
+    private var store: (any AssetStore)?
+    private var profiles: (epoch: Int, resolved: [[UserAttribute]])?
+
+    init(openStore: @escaping @Sendable () throws -> any AssetStore) {
+        self.openStore = openStore
+    }
+
+    /// Starts counting for `request.generation` (newer than any earlier request).
+    func count(_ request: Request) {
+        lock.withLock { requested = max(requested, request.generation) }
+        queue.async { [self] in
+            BackgroundPriority.lowerCurrentThread()
+            guard lock.withLock({ request.generation >= requested }) else { return }
+            let current = { [self] in lock.withLock { request.generation >= requested } }
+            let outcome: Result<Shares, ConsoleError>
+            do {
+                // A count the operator has moved past (another campaign) stops between chunks.
+                guard let shares = Self.shares(request.decider, profiles: try resolvedProfiles(request), while: current) else { return }
+                outcome = .success(shares)
+            } catch {
+                outcome = .failure(ConsoleError("counting users' shares: \(error)"))
+            }
+            lock.withLock {
+                if request.generation >= requested {
+                    pending = Counted(generation: request.generation, campaign: request.decider.campaign.id, outcome: outcome)
+                }
+            }
+        }
+    }
+
+    /// Runs on `queue`: the mapped profiles of this epoch, read once.
+    private func resolvedProfiles(_ request: Request) throws -> [[UserAttribute]] {
+        if let profiles, profiles.epoch == request.usersEpoch { return profiles.resolved }
+        if store == nil { store = try openStore() }
+        let resolved = try Self.profiles(store!, decider: request.decider)
+        profiles = (request.usersEpoch, resolved)
+        return resolved
+    }
+
+    /// Every user's attributes, mapped by the campaign's decider (shared with the loop's own
+    /// count for small user bases).
+    static func profiles(_ store: any AssetStore, decider: CampaignDecider) throws -> [[UserAttribute]] {
+        let users = try store.users(limit: max(1, try store.userCount()), offset: 0)
+        return users.map { decider.resolve($0.attributes) }
+    }
+
+    static func shares(_ decider: CampaignDecider, profiles: [[UserAttribute]]) -> Shares {
+        shares(decider, profiles: profiles, while: { true })!
+    }
+
+    /// Profiles per chunk of a background count: a few hundred milliseconds at most on a big
+    /// campaign, so a count nobody waits for any more stops soon.
+    static let chunk = 5000
+
+    /// The shares, or nil when `current` turned false between two chunks.
+    static func shares(_ decider: CampaignDecider, profiles: [[UserAttribute]], while current: () -> Bool) -> Shares? {
+        var wins: [Int64: Int] = [:]
+        var start = 0
+        while start < profiles.count {
+            guard current() else { return nil }
+            let end = min(profiles.count, start + chunk)
+            for w in decider.scorer.winners(Array(profiles[start..<end])) {
+                if let w { wins[w.assetID, default: 0] += 1 }
+            }
+            start = end
+        }
+        return Shares(usersCounted: profiles.count, wins: wins)
+    }
+
+    func take() -> Counted? {
+        lock.withLock {
+            defer { pending = nil }
+            return pending
+        }
+    }
+
+    /// Blocks until the counts asked for so far are done (tests, quitting a script).
+    func waitUntilIdle() {
+        queue.sync {}
+    }
+}
