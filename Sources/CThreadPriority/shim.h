@@ -8,16 +8,20 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-// Raises the calling thread's nice value by `increment` (at most to 19); other threads keep
-// theirs, because on Linux PRIO_PROCESS with a thread id names that one thread. Returns 0, or
-// errno when the priority could not be read or set.
+// Sets the calling thread's nice value to the process's (its main thread's) plus `increment`,
+// at most 19, unless it is that low already: calling it again on the same thread (a pooled
+// thread running another block) changes nothing. Other threads keep theirs, because on Linux
+// PRIO_PROCESS with a thread id names that one thread. Returns 0, or errno when the priority
+// could not be read or set.
 static inline int assetscore_lower_thread_priority(int increment) {
 #if defined(__linux__)
     pid_t tid = (pid_t)syscall(SYS_gettid);
     errno = 0;
+    int base = getpriority(PRIO_PROCESS, (id_t)getpid());
+    if (errno != 0) return errno;
     int current = getpriority(PRIO_PROCESS, (id_t)tid);
     if (errno != 0) return errno;
-    int target = current + increment > 19 ? 19 : current + increment;
+    int target = base + increment > 19 ? 19 : base + increment;
     if (target <= current) return 0;
     return setpriority(PRIO_PROCESS, (id_t)tid, target) == 0 ? 0 : errno;
 #else

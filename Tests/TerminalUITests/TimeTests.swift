@@ -35,15 +35,21 @@ final class TimeTests: XCTestCase {
         guard let mine = BackgroundPriority.currentNice else { throw XCTSkip("thread priorities cannot be read here") }
         let done = expectation(description: "background thread")
         nonisolated(unsafe) var seen: (before: Int32?, after: Int32?) = (nil, nil)
+        nonisolated(unsafe) var again: Int32?
         Thread.detachNewThread {
             seen.before = BackgroundPriority.currentNice
             BackgroundPriority.lowerCurrentThread()
             seen.after = BackgroundPriority.currentNice
+            // A pooled thread lowers itself before every block: the second time changes nothing.
+            BackgroundPriority.lowerCurrentThread()
+            again = BackgroundPriority.currentNice
             done.fulfill()
         }
         wait(for: [done], timeout: 10)
         let before = try XCTUnwrap(seen.before)
-        XCTAssertEqual(seen.after, min(19, before + BackgroundPriority.niceIncrement))
+        XCTAssertEqual(before, mine, "a new thread starts at the process's priority")
+        XCTAssertEqual(seen.after, min(19, mine + BackgroundPriority.niceIncrement))
+        XCTAssertEqual(again, seen.after)
         XCTAssertEqual(BackgroundPriority.currentNice, mine, "the calling test thread is untouched")
     }
 }

@@ -180,16 +180,24 @@ extension ConsoleController {
         campaignGeneration += 1
         campaignLoads.request(campaignGeneration)
         guard let id = state.simulator.campaign else {
-            decider = nil
-            state.simulator.decision = nil
+            clearCampaign()
             state.simulator.loadingCampaign = nil
             return
         }
         if let cached = deciders[id] { return showCampaign(cached, withUserShares: withUserShares) }
+        // Shares being counted for another campaign are of no use any more.
+        if decider?.campaign.id != id { dropShares() }
         let counts = try store.assetCounts().byCampaign[id] ?? [:]
         let variants = (counts[.ready] ?? 0) + (counts[.needsReview] ?? 0)
         if variants < backgroundCampaignThreshold {
-            let loaded = try CampaignDecider(campaign: id, store: store, mapper: mapper)
+            let loaded: CampaignDecider
+            do {
+                loaded = try CampaignDecider(campaign: id, store: store, mapper: mapper)
+            } catch {
+                // Never the previous campaign's ranking under this one's name.
+                clearCampaign()
+                throw error
+            }
             remember(loaded)
             return showCampaign(loaded, withUserShares: withUserShares)
         }
@@ -215,13 +223,24 @@ extension ConsoleController {
         {
             return applyCampaignLoad(loaded, withUserShares: withUserShares)
         }
-        decider = nil
-        shareGeneration += 1
-        state.simulator.countingShares = false
+        clearCampaign()
         state.simulator.loadingCampaign = id
         state.simulator.loadingVariants = variants
+    }
+
+    /// No campaign shows: while one loads, after a load failed, or when there is none.
+    func clearCampaign() {
+        decider = nil
         state.simulator.decision = nil
         state.simulator.personaWinners = []
+        dropShares()
+    }
+
+    /// Forgets the shares shown or being counted; a count still running stops at its next chunk.
+    func dropShares() {
+        shareGeneration += 1
+        shareCounter.supersede(shareGeneration)
+        state.simulator.countingShares = false
         state.simulator.userShares = []
     }
 
@@ -234,6 +253,7 @@ extension ConsoleController {
             remember(d)
             showCampaign(d, withUserShares: withUserShares)
         case .failure(let error):
+            clearCampaign()
             fail(error)
         }
     }
@@ -316,7 +336,9 @@ extension ConsoleController {
 
     /// Counts that finished: shown when they are the newest asked for and their campaign shows.
     func applyShares(_ counted: ShareCounter.Counted) {
-        guard counted.generation == shareGeneration, let decider, decider.campaign.id == counted.campaign else { return }
+        guard counted.generation == shareGeneration, let decider, decider.campaign.id == counted.campaign,
+            state.simulator.campaign == counted.campaign
+        else { return }
         state.simulator.countingShares = false
         switch counted.outcome {
         case .success(let shares): showShares(shares, decider: decider)

@@ -53,7 +53,9 @@ final class ShareCounter: @unchecked Sendable {
             let outcome: Result<Shares, ConsoleError>
             do {
                 // A count the operator has moved past (another campaign) stops between chunks.
-                guard let shares = Self.shares(request.decider, profiles: try resolvedProfiles(request), while: current) else { return }
+                guard let profiles = try resolvedProfiles(request, while: current),
+                    let shares = Self.shares(request.decider, profiles: profiles, while: current)
+                else { return }
                 outcome = .success(shares)
             } catch {
                 outcome = .failure(ConsoleError("counting users' shares: \(error)"))
@@ -66,11 +68,12 @@ final class ShareCounter: @unchecked Sendable {
         }
     }
 
-    /// Runs on `queue`: the mapped profiles of this epoch, read once.
-    private func resolvedProfiles(_ request: Request) throws -> [[UserAttribute]] {
+    /// Runs on `queue`: the mapped profiles of this epoch, read once; nil when the request was
+    /// superseded while they were being mapped (nothing is kept then).
+    private func resolvedProfiles(_ request: Request, while current: () -> Bool) throws -> [[UserAttribute]]? {
         if let profiles, profiles.epoch == request.usersEpoch { return profiles.resolved }
         if store == nil { store = try openStore() }
-        let resolved = try Self.profiles(store!, decider: request.decider)
+        guard let resolved = try Self.profiles(store!, decider: request.decider, while: current) else { return nil }
         profiles = (request.usersEpoch, resolved)
         return resolved
     }
@@ -78,8 +81,27 @@ final class ShareCounter: @unchecked Sendable {
     /// Every user's attributes, mapped by the campaign's decider (shared with the loop's own
     /// count for small user bases).
     static func profiles(_ store: any AssetStore, decider: CampaignDecider) throws -> [[UserAttribute]] {
+        try profiles(store, decider: decider, while: { true })!
+    }
+
+    /// The same, or nil when `current` turned false between two chunks of the mapping.
+    static func profiles(_ store: any AssetStore, decider: CampaignDecider, while current: () -> Bool) throws
+        -> [[UserAttribute]]?
+    {
         let users = try store.users(limit: max(1, try store.userCount()), offset: 0)
-        return users.map { decider.resolve($0.attributes) }
+        var resolved: [[UserAttribute]] = []
+        resolved.reserveCapacity(users.count)
+        for start in stride(from: 0, to: users.count, by: chunk) {
+            guard current() else { return nil }
+            for user in users[start..<min(users.count, start + chunk)] { resolved.append(decider.resolve(user.attributes)) }
+        }
+        return resolved
+    }
+
+    /// Marks every request up to `generation` as superseded: a count still running for one of
+    /// them stops at its next chunk, and its result is not kept.
+    func supersede(_ generation: Int) {
+        lock.withLock { requested = max(requested, generation) }
     }
 
     static func shares(_ decider: CampaignDecider, profiles: [[UserAttribute]]) -> Shares {

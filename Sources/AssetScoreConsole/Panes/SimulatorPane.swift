@@ -107,6 +107,13 @@ enum SimulatorPane {
         }
     }
 
+    /// A share as a percentage in four columns: whole numbers from 10 %, one decimal below, so
+    /// the many small shares of a big campaign do not all read "0%".
+    static func percent(_ share: Double) -> String {
+        let p = share * 100
+        return p >= 9.95 ? String(format: "%3.0f%%", p) : String(format: "%3.1f%%", p)
+    }
+
     static func drawSummary(_ s: SimulatorState, into buffer: inout ScreenBuffer, in rect: Rect) {
         guard rect.height > 1 else { return }
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: "─", role: .paneBorderBlurred)
@@ -123,7 +130,7 @@ enum SimulatorPane {
             let barWidth = max(4, min(20, half / 3))
             BarView.draw(into: &buffer, x: rect.x + half + 1, y: y + i, width: barWidth, fraction: share.share)
             buffer.write(
-                String(format: " %3.0f%% ", share.share * 100) + share.asset, x: rect.x + half + 1 + barWidth, y: y + i,
+                " \(percent(share.share)) " + share.asset, x: rect.x + half + 1 + barWidth, y: y + i,
                 maxWidth: max(0, half - barWidth - 2), role: .normal, overflow: .ellipsis)
         }
         if s.userShares.isEmpty, !s.countingShares, y < rect.maxY {

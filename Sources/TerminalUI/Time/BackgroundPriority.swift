@@ -11,8 +11,9 @@ public enum BackgroundPriority {
     /// How much lower than the process's own priority background threads run.
     public static let niceIncrement: Int32 = 10
 
-    /// Lowers the calling thread's priority. An unprivileged process cannot raise it again, so
-    /// call this only on threads that do nothing but background work: a detached thread, or
+    /// Lowers the calling thread's priority to the process's plus `niceIncrement`; calling it
+    /// again on the same thread changes nothing. An unprivileged process cannot raise it again,
+    /// so call this only on threads that do nothing but background work: a detached thread, or
     /// inside a block on a queue whose blocks are all background work.
     public static func lowerCurrentThread() {
         // Failing leaves the thread as it was, which is only slower to yield.
