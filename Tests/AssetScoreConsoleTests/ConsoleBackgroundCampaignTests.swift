@@ -27,7 +27,6 @@ final class ConsoleBackgroundCampaignTests: XCTestCase {
 
         let c = try ConsoleFixture.controller(path)
         c.backgroundCampaignThreshold = 0
-        c.campaignWaitThreshold = 0
         try ConsoleFixture.keys(c, "3")
         XCTAssertEqual(c.state.simulator.loadingCampaign, inPlace.state.simulator.campaign)
         XCTAssertNil(c.state.simulator.decision)
@@ -48,7 +47,6 @@ final class ConsoleBackgroundCampaignTests: XCTestCase {
     func testALoadTheOperatorMovedOnFromIsDropped() throws {
         let c = try ConsoleFixture.controller(try ConsoleFixture.database())
         c.backgroundCampaignThreshold = 0
-        c.campaignWaitThreshold = 0
         try ConsoleFixture.keys(c, "3 ] ]")
         settle(c)
         let campaign = try XCTUnwrap(c.state.simulator.campaign)
@@ -61,22 +59,6 @@ final class ConsoleBackgroundCampaignTests: XCTestCase {
         XCTAssertEqual(c.state.simulator.campaign, campaign)
         XCTAssertNil(c.state.simulator.loadingCampaign)
         XCTAssertEqual(c.state.simulator.decision?.campaign, c.state.simulator.campaign)
-    }
-
-    func testACampaignReadyWithinTheWaitShowsWithTheKey() throws {
-        let path = try ConsoleFixture.database()
-        let inPlace = try ConsoleFixture.controller(path)
-        try ConsoleFixture.keys(inPlace, "3")
-        let c = try ConsoleFixture.controller(path)
-        c.backgroundCampaignThreshold = 0
-        // A wait no test machine runs out of: the load is on another thread, the key waits for it.
-        c.campaignLoadWaitMS = 30_000
-        try ConsoleFixture.keys(c, "3")
-        XCTAssertNil(c.state.simulator.loadingCampaign)
-        XCTAssertEqual(c.state.simulator.decision?.ranking, inPlace.state.simulator.decision?.ranking)
-        XCTAssertEqual(c.state.simulator.personaWinners.map(\.asset), inPlace.state.simulator.personaWinners.map(\.asset))
-        XCTAssertEqual(c.state.simulator.userShares.map(\.asset), inPlace.state.simulator.userShares.map(\.asset))
-        XCTAssertFalse(ConsoleFixture.screen(c).contains("loading"), ConsoleFixture.screen(c))
     }
 
     /// The fixture with users who like what the personas like (a few each, so shares differ).
@@ -160,5 +142,28 @@ final class ConsoleBackgroundCampaignTests: XCTestCase {
         XCTAssertFalse(c.state.simulator.countingShares)
         _ = c.finishBackgroundWork()
         XCTAssertTrue(c.state.simulator.userShares.isEmpty, "a late count for the old campaign is not shown")
+    }
+
+    /// The share counter maps each unmapped text once for all users holding it: the profiles it
+    /// makes are exactly those `resolve` makes user by user (each keeping its own weight).
+    func testProfilesMappedOnceAreTheOnesResolveMakes() throws {
+        let path = try ConsoleFixture.database()
+        let store = try SQLiteStore(path: path)
+        let texts = [("theme", "beaches"), ("theme", "Beach"), ("tone", "warmish"), ("color", "turquise"), ("theme", "zzqx")]
+        var users: [UserProfile] = []
+        for n in 0..<40 {
+            let picked = texts.enumerated().filter { ($0.offset + n) % 2 == 0 }.map(\.element)
+            users.append(
+                UserProfile(
+                    id: "u\(n)", attributes: picked.map { UserAttribute(facet: $0.0, value: $0.1, weight: Double(n % 9 + 1) / 10) },
+                    source: "test"))
+        }
+        try store.saveUsers(users, actor: "test")
+        let c = try ConsoleFixture.controller(path)
+        try ConsoleFixture.keys(c, "3")
+        let decider = try XCTUnwrap(c.decider)
+        let stored = try store.users(limit: 1000, offset: 0)
+        XCTAssertTrue(stored.flatMap(\.attributes).contains { $0.entry == nil }, "some texts are left for the mapper")
+        XCTAssertEqual(try ShareCounter.profiles(store, decider: decider), stored.map { decider.resolve($0.attributes) })
     }
 }

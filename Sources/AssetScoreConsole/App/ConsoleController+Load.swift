@@ -202,10 +202,8 @@ extension ConsoleController {
             return showCampaign(loaded, withUserShares: withUserShares)
         }
         let (generation, env, mapper, slot) = (campaignGeneration, env, mapper, campaignLoads)
-        let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             BackgroundPriority.lowerCurrentThread()
-            defer { done.signal() }
             // Keys pressed while this thread waited to start may already have moved on.
             guard slot.isCurrent(generation) else { return }
             let outcome: Result<CampaignDecider, ConsoleError>
@@ -215,13 +213,6 @@ extension ConsoleController {
                 outcome = .failure(ConsoleError("loading campaign \(id): \(error)"))
             }
             slot.post(CampaignLoadSlot.Loaded(generation: generation, campaign: id, outcome: outcome))
-        }
-        // A campaign of a few thousand variants often loads within the key's budget: shown at
-        // once then, without a "loading" flash; otherwise the loop goes on and `tick` shows it.
-        if variants < campaignWaitThreshold, done.wait(timeout: .now() + .milliseconds(campaignLoadWaitMS)) == .success,
-            let loaded = campaignLoads.take()
-        {
-            return applyCampaignLoad(loaded, withUserShares: withUserShares)
         }
         clearCampaign()
         state.simulator.loadingCampaign = id
@@ -245,13 +236,13 @@ extension ConsoleController {
     }
 
     /// A background load that finished: shown when it is still what the operator asked for.
-    func applyCampaignLoad(_ loaded: CampaignLoadSlot.Loaded, withUserShares: Bool = true) {
+    func applyCampaignLoad(_ loaded: CampaignLoadSlot.Loaded) {
         guard loaded.generation == campaignGeneration, state.simulator.campaign == loaded.campaign else { return }
         state.simulator.loadingCampaign = nil
         switch loaded.outcome {
         case .success(let d):
             remember(d)
-            showCampaign(d, withUserShares: withUserShares)
+            showCampaign(d, withUserShares: true)
         case .failure(let error):
             clearCampaign()
             fail(error)

@@ -39,10 +39,6 @@ public final class ConsoleController {
     /// thousand variants is more than a key may take. Small ones (and the tests on them) load
     /// at once.
     var backgroundCampaignThreshold = 200
-    /// Below this many variants the loop waits up to `campaignLoadWaitMS` for a background load
-    /// (it shows with the key if it is ready by then); bigger ones are not waited for at all.
-    var campaignWaitThreshold = 3000
-    var campaignLoadWaitMS = 8
     let events = BackgroundEvents()
     var nextJobID = 1
     /// Review decisions run here, in order, off the input loop.

@@ -91,11 +91,38 @@ final class ShareCounter: @unchecked Sendable {
         let users = try store.users(limit: max(1, try store.userCount()), offset: 0)
         var resolved: [[UserAttribute]] = []
         resolved.reserveCapacity(users.count)
+        // Users share a small vocabulary: each unmapped (facet, text) goes through the mapper
+        // (normalising, fuzzy matching) once, not once per user holding it.
+        var mapped: [MappingKey: UserAttribute] = [:]
         for start in stride(from: 0, to: users.count, by: chunk) {
             guard current() else { return nil }
-            for user in users[start..<min(users.count, start + chunk)] { resolved.append(decider.resolve(user.attributes)) }
+            for user in users[start..<min(users.count, start + chunk)] {
+                resolved.append(
+                    user.attributes.map { a in
+                        guard a.entry == nil else { return a }
+                        let key = MappingKey(facet: a.facet, value: a.value)
+                        let r =
+                            mapped[key]
+                            ?? {
+                                let r = decider.resolve([a])[0]
+                                mapped[key] = r
+                                return r
+                            }()
+                        // Only the mapping is shared (as `resolve` sets it); the rest is the user's.
+                        var m = a
+                        m.entry = r.entry
+                        m.method = r.method
+                        m.normalized = r.normalized
+                        return m
+                    })
+            }
         }
         return resolved
+    }
+
+    private struct MappingKey: Hashable {
+        var facet: String
+        var value: String
     }
 
     /// Marks every request up to `generation` as superseded: a count still running for one of
