@@ -130,6 +130,9 @@ final class ConsoleBackgroundCampaignTests: XCTestCase {
         try ConsoleFixture.keys(c, "3")
         _ = c.finishBackgroundWork()
         XCTAssertFalse(c.state.simulator.userShares.isEmpty)
+        // A count of this campaign's shares is in flight when the operator moves on.
+        c.summariseUsers()
+        XCTAssertTrue(c.state.simulator.countingShares)
         // The next campaign's variants vanish under the console (another process broke the file).
         let next = c.state.simulator.campaigns[(c.state.simulator.campaignIndex + 1) % c.state.simulator.campaigns.count]
         try SQLiteConnection(path: path).execute(script: "DROP TABLE asset_tags;")
@@ -142,6 +145,50 @@ final class ConsoleBackgroundCampaignTests: XCTestCase {
         XCTAssertFalse(c.state.simulator.countingShares)
         _ = c.finishBackgroundWork()
         XCTAssertTrue(c.state.simulator.userShares.isEmpty, "a late count for the old campaign is not shown")
+    }
+
+    /// The same failure on a background load: reported when it arrives, nothing of the previous
+    /// campaign shown meanwhile or after.
+    func testAFailedBackgroundLoadShowsNothingOfThePreviousCampaign() throws {
+        let path = try ConsoleFixture.database()
+        let c = try ConsoleFixture.controller(path)
+        try ConsoleFixture.keys(c, "3")
+        XCTAssertNotNil(c.state.simulator.decision)
+        c.backgroundCampaignThreshold = 0
+        try SQLiteConnection(path: path).execute(script: "DROP TABLE asset_tags;")
+        c.handle(.character("]"))
+        XCTAssertNil(c.state.simulator.decision)
+        settle(c)
+        XCTAssertNil(c.state.simulator.decision)
+        XCTAssertNil(c.decider)
+        XCTAssertTrue(c.state.simulator.personaWinners.isEmpty)
+        // The broken file is reported (by the load or by the reload the change itself causes).
+        XCTAssertTrue(c.state.messageIsError, c.state.message ?? "")
+    }
+
+    /// A change lands while a campaign loads with the simulator hidden: the load, read before
+    /// the change, is dropped rather than cached; the simulator loads the campaign afresh.
+    func testALoadReadBeforeAChangeIsNotKept() throws {
+        let c = try ConsoleFixture.controller(try ConsoleFixture.database())
+        c.backgroundCampaignThreshold = 0
+        try ConsoleFixture.keys(c, "3")
+        XCTAssertNotNil(c.state.simulator.loadingCampaign)
+        try ConsoleFixture.keys(c, "tab")
+        XCTAssertFalse(c.isVisible(.simulator), "80 columns show one pane")
+        try c.reloadChanged()
+        // Long enough for the old load to finish and be offered to the loop.
+        let deadline = Date().addingTimeInterval(2)
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+            c.tick()
+        }
+        XCTAssertTrue(c.deciders.isEmpty, "a campaign read before the change came back into the cache")
+        XCTAssertNil(c.decider)
+        try ConsoleFixture.keys(c, "shift-tab")
+        XCTAssertEqual(c.state.focus, .simulator)
+        settle(c)
+        XCTAssertNotNil(c.state.simulator.decision)
+        XCTAssertEqual(c.deciders.count, 1)
     }
 
     /// The share counter maps each unmapped text once for all users holding it: the profiles it

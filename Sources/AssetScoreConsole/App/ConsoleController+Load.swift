@@ -43,9 +43,27 @@ extension ConsoleController {
     func reloadAfterLists() throws {
         forgetUsers()
         deciders.removeAll()
+        // A campaign still loading was read before this change: it must not come back into the
+        // cache (the simulator loads the campaign again when it shows).
+        campaignGeneration += 1
+        campaignLoads.request(campaignGeneration)
+        state.simulator.loadingCampaign = nil
+        // A share count still running was reading the users as they were: it starts again. Shares
+        // already shown stay until the campaign changes (recounting every user on every change,
+        // a busy ingest's included, would keep the chart counting for ever).
+        if state.simulator.countingShares {
+            dropShares()
+            recountShares = true
+        }
         loadEntries()
         if isVisible(.dictionary) { try loadDictionary() } else { staleDictionary = true }
-        if isVisible(.simulator) { try loadSimulator(withUserShares: false) } else { staleSimulator = true }
+        if isVisible(.simulator) { try loadSimulator(withUserShares: takeRecount()) } else { staleSimulator = true }
+    }
+
+    /// Whether the share chart was dropped by a change and must be counted again, once.
+    func takeRecount() -> Bool {
+        defer { recountShares = false }
+        return recountShares
     }
 
     func isVisible(_ pane: PaneID) -> Bool {
@@ -61,7 +79,7 @@ extension ConsoleController {
         }
         if staleSimulator && isVisible(.simulator) {
             staleSimulator = false
-            try loadSimulator(withUserShares: false)
+            try loadSimulator(withUserShares: takeRecount())
         }
     }
 
@@ -185,8 +203,8 @@ extension ConsoleController {
             return
         }
         if let cached = deciders[id] { return showCampaign(cached, withUserShares: withUserShares) }
-        // Shares being counted for another campaign are of no use any more.
-        if decider?.campaign.id != id { dropShares() }
+        // Another campaign: nothing of the one before may stay on screen, whatever fails next.
+        if decider?.campaign.id != id { clearCampaign() }
         let counts = try store.assetCounts().byCampaign[id] ?? [:]
         let variants = (counts[.ready] ?? 0) + (counts[.needsReview] ?? 0)
         if variants < backgroundCampaignThreshold {
@@ -310,6 +328,7 @@ extension ConsoleController {
             return fail(error)
         }
         shareGeneration += 1
+        shareCounter.supersede(shareGeneration)
         if users < backgroundShareThreshold {
             state.simulator.countingShares = false
             do {

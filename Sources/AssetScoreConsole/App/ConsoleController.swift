@@ -30,6 +30,8 @@ public final class ConsoleController {
     /// Users' shares counted in the background; the generation names the newest request.
     let shareCounter: ShareCounter
     var shareGeneration = 0
+    /// A change dropped a share count in progress: count again when the simulator next loads.
+    var recountShares = false
     /// Campaigns loaded since the last change, by id (a few; see `remember`).
     var deciders: [String: CampaignDecider] = [:]
     let campaignLoads = CampaignLoadSlot()

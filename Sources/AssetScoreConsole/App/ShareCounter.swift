@@ -1,6 +1,5 @@
 import AssetScoreCore
 import Foundation
-import TerminalUI
 
 /// Counts which variant every imported user wins, on a background queue with its own connection;
 /// only the newest request's result is kept for the input loop to take.
@@ -30,12 +29,14 @@ final class ShareCounter: @unchecked Sendable {
         var wins: [Int64: Int]
     }
 
-    private let queue = DispatchQueue(label: "assetscore.console.shares", qos: .userInitiated)
-    private let lock = NSLock()
-    private var requested = 0
-    private var pending: Counted?
+    private struct Output: Sendable {
+        var campaign: String
+        var outcome: Result<Shares, ConsoleError>
+    }
+
+    private let work = NewestResultQueue<Output>(label: "assetscore.console.shares")
     private let openStore: @Sendable () throws -> any AssetStore
-    /// Touched on `queue` only.
+    /// Touched by the queue's work only.
     private var store: (any AssetStore)?
     private var profiles: (epoch: Int, resolved: [[UserAttribute]])?
 
@@ -43,32 +44,24 @@ final class ShareCounter: @unchecked Sendable {
         self.openStore = openStore
     }
 
-    /// Starts counting for `request.generation` (newer than any earlier request).
+    /// Starts counting for `request.generation` (newer than any earlier request). A count the
+    /// operator has moved past (another campaign) stops between chunks, mapping or scoring.
     func count(_ request: Request) {
-        lock.withLock { requested = max(requested, request.generation) }
-        queue.async { [self] in
-            BackgroundPriority.lowerCurrentThread()
-            guard lock.withLock({ request.generation >= requested }) else { return }
-            let current = { [self] in lock.withLock { request.generation >= requested } }
+        work.submit(request.generation) { [self] isCurrent in
             let outcome: Result<Shares, ConsoleError>
             do {
-                // A count the operator has moved past (another campaign) stops between chunks.
-                guard let profiles = try resolvedProfiles(request, while: current),
-                    let shares = Self.shares(request.decider, profiles: profiles, while: current)
-                else { return }
+                guard let profiles = try resolvedProfiles(request, while: isCurrent),
+                    let shares = Self.shares(request.decider, profiles: profiles, while: isCurrent)
+                else { return nil }
                 outcome = .success(shares)
             } catch {
                 outcome = .failure(ConsoleError("counting users' shares: \(error)"))
             }
-            lock.withLock {
-                if request.generation >= requested {
-                    pending = Counted(generation: request.generation, campaign: request.decider.campaign.id, outcome: outcome)
-                }
-            }
+            return Output(campaign: request.decider.campaign.id, outcome: outcome)
         }
     }
 
-    /// Runs on `queue`: the mapped profiles of this epoch, read once; nil when the request was
+    /// Runs on the queue: the mapped profiles of this epoch, read once; nil when the request was
     /// superseded while they were being mapped (nothing is kept then).
     private func resolvedProfiles(_ request: Request, while current: () -> Bool) throws -> [[UserAttribute]]? {
         if let profiles, profiles.epoch == request.usersEpoch { return profiles.resolved }
@@ -125,10 +118,9 @@ final class ShareCounter: @unchecked Sendable {
         var value: String
     }
 
-    /// Marks every request up to `generation` as superseded: a count still running for one of
-    /// them stops at its next chunk, and its result is not kept.
+    /// Marks every request up to `generation` as superseded (see `NewestResultQueue`).
     func supersede(_ generation: Int) {
-        lock.withLock { requested = max(requested, generation) }
+        work.supersede(generation)
     }
 
     static func shares(_ decider: CampaignDecider, profiles: [[UserAttribute]]) -> Shares {
@@ -155,14 +147,11 @@ final class ShareCounter: @unchecked Sendable {
     }
 
     func take() -> Counted? {
-        lock.withLock {
-            defer { pending = nil }
-            return pending
-        }
+        work.take().map { Counted(generation: $0.generation, campaign: $0.output.campaign, outcome: $0.output.outcome) }
     }
 
     /// Blocks until the counts asked for so far are done (tests, quitting a script).
     func waitUntilIdle() {
-        queue.sync {}
+        work.waitUntilIdle()
     }
 }

@@ -1,6 +1,5 @@
 import AssetScoreCore
 import Foundation
-import TerminalUI
 
 /// Counts the dictionary's usage on a background queue with its own connection; only the
 /// newest request's counts are kept for the input loop to take.
@@ -14,12 +13,9 @@ final class UsageCounter: @unchecked Sendable {
         var outcome: Result<[String: Int], ConsoleError>
     }
 
-    private let queue = DispatchQueue(label: "assetscore.console.usage", qos: .userInitiated)
-    private let lock = NSLock()
-    private var requested = 0
-    private var pending: Counted?
+    private let work = NewestResultQueue<Result<[String: Int], ConsoleError>>(label: "assetscore.console.usage")
     private let openStore: @Sendable () throws -> any AssetStore
-    /// Touched on `queue` only.
+    /// Touched by the queue's work only.
     private var store: (any AssetStore)?
 
     init(openStore: @escaping @Sendable () throws -> any AssetStore) {
@@ -28,33 +24,22 @@ final class UsageCounter: @unchecked Sendable {
 
     /// Starts counting for `generation` (newer than any earlier request).
     func count(_ generation: Int) {
-        lock.withLock { requested = max(requested, generation) }
-        queue.async { [self] in
-            BackgroundPriority.lowerCurrentThread()
-            // A newer request is queued behind this one: its count is the one that shows.
-            guard lock.withLock({ generation >= requested }) else { return }
-            let outcome: Result<[String: Int], ConsoleError>
+        work.submit(generation) { [self] _ in
             do {
                 if store == nil { store = try openStore() }
-                outcome = .success(try store!.entryUsage())
+                return .success(try store!.entryUsage())
             } catch {
-                outcome = .failure(ConsoleError("counting dictionary usage: \(error)"))
-            }
-            lock.withLock {
-                if generation >= requested { pending = Counted(generation: generation, outcome: outcome) }
+                return .failure(ConsoleError("counting dictionary usage: \(error)"))
             }
         }
     }
 
     func take() -> Counted? {
-        lock.withLock {
-            defer { pending = nil }
-            return pending
-        }
+        work.take().map { Counted(generation: $0.generation, outcome: $0.output) }
     }
 
     /// Blocks until the counts asked for so far are done (tests).
     func waitUntilIdle() {
-        queue.sync {}
+        work.waitUntilIdle()
     }
 }
