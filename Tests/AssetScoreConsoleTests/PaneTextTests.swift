@@ -3,17 +3,17 @@ import XCTest
 
 @testable import AssetScoreConsole
 
-/// The queue pane names files without building URLs; for the paths assets and jobs are stored
+/// The panes name files without building URLs; for the paths assets and jobs are stored
 /// with (absolute paths, relative ones, URLs) the names must be the ones URL gives. ("", "." and
 /// "..", which URL resolves against the working directory, are never stored.)
-final class QueuePaneNameTests: XCTestCase {
+final class FileNameTests: XCTestCase {
     func testFileNameIsTheLastPathComponentAsURLGivesIt() {
         let paths = [
             "/srv/assets/summer/beach.png", "beach.png", "campaign/beach.png", "/srv/assets/summer/", "dir//", "/",
             "/srv/a b/ünïcødé 漢字.webp", "https://dam.example/files/header.jpg", "relative/dir/", "/a/./b.gif",
         ]
         for path in paths {
-            XCTAssertEqual(QueuePane.fileName(path), URL(fileURLWithPath: path).lastPathComponent, path)
+            XCTAssertEqual(FileName.of(path), URL(fileURLWithPath: path).lastPathComponent, path)
         }
     }
 }

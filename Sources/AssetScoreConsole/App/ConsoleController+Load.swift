@@ -388,6 +388,6 @@ extension ConsoleController {
 
     func assetName(_ id: Int64, in decider: CampaignDecider) -> String {
         guard let asset = decider.scorer.variant(id: id) else { return "#\(id)" }
-        return QueuePane.fileName(asset.path)
+        return FileName.of(asset.path)
     }
 }

@@ -5,8 +5,7 @@ import Foundation
 /// only the newest request's result is kept for the input loop to take.
 ///
 /// At 100,000 users, reading and mapping their profiles takes about a second and running every
-/// profile through a campaign's winner-only path a few hundred milliseconds more: far too long
-/// for a key. The simulator shows the ranking at once and the share chart when it is ready.
+/// profile through a big campaign's winner-only path a few seconds more: far too long for a key. The simulator shows the ranking at once and the share chart when it is ready.
 /// Mapped profiles are kept until the controller's users epoch moves (after any change), so
 /// switching campaigns pays only for the winners.
 final class ShareCounter: @unchecked Sendable {

@@ -9,10 +9,10 @@ enum QueuePane {
         for job in q.jobs.prefix(jobLines(q, height: rect.height)) {
             let line: String
             if job.finished {
-                line = "✓ \(fileName(job.path)): \(job.summary)"
+                line = "✓ \(FileName.of(job.path)): \(job.summary)"
             } else {
                 let spinner = Spinner(started: job.startedAt).frame(at: clock.now())
-                line = "\(spinner) ingesting \(fileName(job.path)) \(job.done)/\(job.total) \(job.current)"
+                line = "\(spinner) ingesting \(FileName.of(job.path)) \(job.done)/\(job.total) \(job.current)"
             }
             buffer.write(
                 line, x: area.x + 1, y: area.y, maxWidth: area.width - 2, role: job.finished ? .success : .warning, overflow: .ellipsis)
@@ -30,7 +30,7 @@ enum QueuePane {
         func row(_ index: Int) -> [Span] {
             let a = q.rows[index]
             return [
-                Span(String(a.id)), Span(a.campaign), Span(fileName(a.path)),
+                Span(String(a.id)), Span(a.campaign), Span(FileName.of(a.path)),
                 Span(a.width.map { "\($0)x\(a.height ?? 0)" } ?? "-"),
                 Span(a.status.rawValue.replacingOccurrences(of: "_", with: " "), role: role(a.status)),
                 Span(reasonText(a), role: .error),
@@ -52,7 +52,7 @@ enum QueuePane {
     static func drawJobs(_ q: QueueState, into buffer: inout ScreenBuffer, in area: Rect, focused: Bool) {
         func row(_ index: Int) -> [Span] {
             let j = q.queueJobs[index]
-            let file = fileName(j.source)
+            let file = FileName.of(j.source)
             var reason = j.lastError ?? ""
             if reason.hasPrefix(file + ": ") { reason = String(reason.dropFirst(file.count + 2)) }
             return [
@@ -110,15 +110,6 @@ enum QueuePane {
         j.provider.map { $0 + (j.answeredModel.map { " " + $0 } ?? "") } ?? "-"
     }
 
-    /// The last path component, as `URL.lastPathComponent` gives it for a path, without building
-    /// a URL (which costs more than drawing the row).
-    static func fileName(_ path: String) -> String {
-        var path = Substring(path)
-        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
-        guard let slash = path.lastIndex(of: "/"), path != "/" else { return String(path) }
-        return String(path[path.index(after: slash)...])
-    }
-
     static func costText(_ j: QueueJob) -> String {
         if j.cached { return "cached" }
         guard j.tokensIn + j.tokensOut > 0 else { return "" }
@@ -137,7 +128,7 @@ enum QueuePane {
     /// The reason without the file name it starts with: the file column already shows it.
     static func reasonText(_ a: Asset) -> String {
         guard let r = a.failureReason else { return "" }
-        let name = fileName(a.path) + ": "
+        let name = FileName.of(a.path) + ": "
         return r.hasPrefix(name) ? String(r.dropFirst(name.count)) : r
     }
 

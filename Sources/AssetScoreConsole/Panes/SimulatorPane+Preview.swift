@@ -16,7 +16,7 @@ extension SimulatorPane {
         let cells = previews(winner.path, columns, rect.height - 1)
         guard !cells.isEmpty else { return 0 }
         let x = rect.maxX - columns
-        let name = URL(fileURLWithPath: winner.path).lastPathComponent
+        let name = FileName.of(winner.path)
         buffer.write("★ " + name, x: x, y: rect.y, maxWidth: columns, role: .scoreWinner, overflow: .ellipsis)
         buffer.blitPicture(cells, in: Rect(x: x, y: rect.y + 1, width: columns, height: rect.height - 1), source: winner.path)
         return columns + 1

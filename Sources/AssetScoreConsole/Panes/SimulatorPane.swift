@@ -80,7 +80,7 @@ enum SimulatorPane {
         y += 1
         for (i, v) in d.ranking.enumerated() where y < rect.maxY {
             let winner = v.assetID == d.winner?.assetID
-            let name = URL(fileURLWithPath: v.path).lastPathComponent
+            let name = FileName.of(v.path)
             let barWidth = max(4, min(16, rect.width / 5))
             let used = buffer.write(
                 [
